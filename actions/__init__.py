@@ -1,0 +1,1 @@
+"""Rasa SDK glue: read slots, call bot.*, return events. Every Action here is registered."""

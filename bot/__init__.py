@@ -1,0 +1,1 @@
+"""Functional core of the Aidn help assistant: pure Python, no Rasa imports."""

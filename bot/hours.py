@@ -1,0 +1,99 @@
+"""Opening hours of the customer centre, in Europe/Oslo time whatever the server's zone.
+
+Office line: weekdays 08:00 (inclusive) to 16:00 (exclusive), except Norwegian public
+holidays. On-call line: every other minute of the year. All functions take `now` as an
+aware datetime, so tests pass explicit instants instead of freezing the clock.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+from bot.contacts import CONTACTS, Contacts, PhoneLine
+
+WEEKDAYS = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+MONTHS = [
+    "januar", "februar", "mars", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "desember",
+]
+
+
+def local_time(now: datetime, contacts: Contacts = CONTACTS) -> datetime:
+    """`now` in the customer centre's zone; naive datetimes are refused, not guessed."""
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("now must be timezone-aware")
+    return now.astimezone(ZoneInfo(contacts.timezone))
+
+
+@lru_cache(maxsize=8)
+def _norwegian_holidays(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("NO", years=year, language="no")
+
+
+def public_holiday_name(day: date) -> str | None:
+    """Name(s) of the Norwegian public holiday on `day` (not plain Sundays), or None."""
+    names = _norwegian_holidays(day.year).get_list(day)
+    names = [name for name in names if name.lower() != "søndag"]
+    return " og ".join(names) if names else None
+
+
+def is_business_day(day: date) -> bool:
+    return day.weekday() < 5 and public_holiday_name(day) is None
+
+
+def office_is_open(now: datetime, contacts: Contacts = CONTACTS) -> bool:
+    local = local_time(now, contacts)
+    return (
+        is_business_day(local.date())
+        and contacts.office_opens <= local.time().replace(tzinfo=None) < contacts.office_closes
+    )
+
+
+def line_for(now: datetime, contacts: Contacts = CONTACTS) -> PhoneLine:
+    """The one phone line that is right at `now` for an A- or B-feil."""
+    return contacts.office_line if office_is_open(now, contacts) else contacts.on_call_line
+
+
+def next_opening(now: datetime, contacts: Contacts = CONTACTS) -> datetime:
+    """Start of the next office period strictly after `now` (local time, aware)."""
+    local = local_time(now, contacts)
+    day = local.date()
+    if local.time().replace(tzinfo=None) >= contacts.office_opens:
+        day += timedelta(days=1)
+    while not is_business_day(day):
+        day += timedelta(days=1)
+    naive = datetime.combine(day, contacts.office_opens)
+    return naive.replace(tzinfo=ZoneInfo(contacts.timezone))
+
+
+def describe_day(day: date, today: date) -> str:
+    """'i dag', 'i morgen' or 'mandag 2. januar' (Norwegian, relative to `today`)."""
+    if day == today:
+        return "i dag"
+    if day == today + timedelta(days=1):
+        return "i morgen"
+    return f"{WEEKDAYS[day.weekday()]} {day.day}. {MONTHS[day.month - 1]}"
+
+
+def describe_next_opening(now: datetime, contacts: Contacts = CONTACTS) -> str:
+    """E.g. 'i morgen kl. 08:00' or 'tirsdag 18. mai kl. 08:00'."""
+    opening = next_opening(now, contacts)
+    when = describe_day(opening.date(), local_time(now, contacts).date())
+    return f"{when} kl. {opening:%H:%M}"
+
+
+def closed_reason(now: datetime, contacts: Contacts = CONTACTS) -> str | None:
+    """Why the office is closed at `now` in Norwegian, or None when it is open."""
+    if office_is_open(now, contacts):
+        return None
+    local = local_time(now, contacts)
+    holiday = public_holiday_name(local.date())
+    if holiday:
+        return f"det er helligdag ({holiday})"
+    if local.weekday() >= 5:
+        return "det er helg"
+    return "det er utenfor ordinær åpningstid"

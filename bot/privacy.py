@@ -1,0 +1,46 @@
+"""Detection of Norwegian national identity numbers (fødselsnummer, D- and H-numbers).
+
+Health workers sometimes paste a patient's identity number into a support chat. The
+assistant must recognise it and ask them not to; it must not flag phone numbers or
+case numbers. An 11-digit number counts when both of its mod-11 check digits hold.
+"""
+
+from __future__ import annotations
+
+import re
+
+# 11 digits, optionally written as 6+5 with a space, dot or dash, not inside a longer run.
+_CANDIDATE = re.compile(r"(?<!\d)(\d{6})[ .-]?(\d{5})(?!\d)")
+_WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
+_WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def _check_digit(digits: list[int], weights: tuple[int, ...]) -> int | None:
+    remainder = 11 - sum(d * w for d, w in zip(digits, weights)) % 11
+    if remainder == 11:
+        return 0
+    return None if remainder == 10 else remainder
+
+
+def is_national_id(number: str) -> bool:
+    """True when `number` (11 digits) has valid fødselsnummer check digits."""
+    if len(number) != 11 or not number.isdigit():
+        return False
+    digits = [int(c) for c in number]
+    return (
+        _check_digit(digits[:9], _WEIGHTS_1) == digits[9]
+        and _check_digit(digits[:10], _WEIGHTS_2) == digits[10]
+    )
+
+
+def find_national_ids(text: str) -> list[str]:
+    """Every valid identity number in `text`, as 11 digits."""
+    found = (m.group(1) + m.group(2) for m in _CANDIDATE.finditer(text))
+    return [number for number in found if is_national_id(number)]
+
+
+def redact(text: str, mask: str = "[fødselsnummer fjernet]") -> str:
+    """`text` with every valid identity number replaced by `mask`."""
+    return _CANDIDATE.sub(
+        lambda m: mask if is_national_id(m.group(1) + m.group(2)) else m.group(0), text
+    )

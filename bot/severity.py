@@ -1,0 +1,67 @@
+"""Severity classes from the help page and the triage that decides between them.
+
+The page asks, in this order: are services needed for emergency care (øyeblikkelig hjelp)
+unavailable? Then A. Is functionality or performance substantially reduced while
+emergency care is still possible? Then B. Otherwise C.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Severity(str, Enum):
+    A = "A"  # kritisk: must be phoned in, handled immediately
+    B = "B"  # stor påvirkning: must be phoned in, prioritised
+    C = "C"  # mindre påvirkning: written only, answered in opening hours
+
+    @property
+    def must_call(self) -> bool:
+        return self is not Severity.C
+
+
+class Answer(str, Enum):
+    YES = "ja"
+    NO = "nei"
+    UNSURE = "usikker"
+
+
+# The triage questions as form slots, in the page's order.
+EMERGENCY_CARE_BLOCKED = "emergency_care_blocked"
+SUBSTANTIALLY_REDUCED = "substantially_reduced"
+
+
+def parse_severity(value: object) -> Severity | None:
+    try:
+        return Severity(str(value).upper())
+    except ValueError:
+        return None
+
+
+def parse_answer(value: object) -> Answer | None:
+    try:
+        return Answer(str(value).lower())
+    except ValueError:
+        return None
+
+
+def questions_to_ask(emergency_care_blocked: Answer | None) -> list[str]:
+    """Slots the triage still needs, given the first answer."""
+    if emergency_care_blocked is Answer.YES:
+        return [EMERGENCY_CARE_BLOCKED]
+    return [EMERGENCY_CARE_BLOCKED, SUBSTANTIALLY_REDUCED]
+
+
+def classify(
+    emergency_care_blocked: Answer | None, substantially_reduced: Answer | None
+) -> Severity | None:
+    """Severity from the triage answers, or None while an answer is still missing."""
+    if emergency_care_blocked is Answer.YES:
+        return Severity.A
+    if emergency_care_blocked is not Answer.NO:
+        return None
+    if substantially_reduced is Answer.YES:
+        return Severity.B
+    if substantially_reduced is Answer.NO:
+        return Severity.C
+    return None

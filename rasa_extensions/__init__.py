@@ -1,0 +1,1 @@
+"""Components that run inside the Rasa server (NLU, NLG, policy); logic lives in bot/."""

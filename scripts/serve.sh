@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Starts the action server and the Rasa server (REST + socketio), waits until both
+# answer, prints where to chat, and stops both on Ctrl-C or when either exits.
+# Logs go to $AIDN_VAR_DIR/*.log.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+mkdir -p "$AIDN_VAR_DIR"
+
+pids=()
+stop() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait || true; }
+trap stop EXIT INT TERM
+
+"$VENV/bin/rasa" run actions --actions actions --port "$AIDN_ACTION_PORT" \
+  >"$AIDN_VAR_DIR/actions.log" 2>&1 &
+pids+=($!)
+"$VENV/bin/rasa" run --model models/aidn.tar.gz --enable-api --port "$AIDN_RASA_PORT" \
+  --interface 127.0.0.1 --endpoints endpoints.yml --credentials credentials.yml \
+  --cors "http://localhost:*" >"$AIDN_VAR_DIR/rasa.log" 2>&1 &
+pids+=($!)
+
+wait_for() {  # url, name, seconds
+  for _ in $(seq "$3"); do
+    if curl -fs "$1" >/dev/null 2>&1; then return 0; fi
+    for pid in "${pids[@]}"; do
+      kill -0 "$pid" 2>/dev/null || { echo "ERROR: $2 exited; see $AIDN_VAR_DIR" >&2; exit 1; }
+    done
+    sleep 1
+  done
+  echo "ERROR: $2 did not start within $3 s; see $AIDN_VAR_DIR" >&2; exit 1
+}
+wait_for "http://127.0.0.1:$AIDN_ACTION_PORT/health" "action server" 120
+wait_for "http://127.0.0.1:$AIDN_RASA_PORT/status" "Rasa server" 300
+grep -m1 "spaCy pipeline loaded" "$AIDN_VAR_DIR/rasa.log" || true
+cat <<MSG
+
+The Aidn help assistant is running.
+  REST:     curl -s -XPOST http://127.0.0.1:$AIDN_RASA_PORT/webhooks/rest/webhook \\
+              -H 'Content-Type: application/json' -d '{"sender": "me", "message": "Aidn er helt nede"}'
+  socketio: http://127.0.0.1:$AIDN_RASA_PORT/socket.io
+  Logs:     $AIDN_VAR_DIR/rasa.log, $AIDN_VAR_DIR/actions.log
+Press Ctrl-C to stop.
+MSG
+wait -n "${pids[@]}"

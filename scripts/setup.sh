@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs what is missing: Python 3.10 venv, pinned packages, the spaCy pipeline.
+# Idempotent: a second run only checks. Usage: scripts/setup.sh
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+find_python310() {
+  local candidate
+  for candidate in "${AIDN_PYTHON:-}" "$(command -v python3.10 || true)" \
+      "${PYENV_ROOT:-$HOME/.pyenv}/versions/$(cat .python-version)/bin/python3.10"; do
+    if [ -n "$candidate" ] && [ -x "$candidate" ] &&
+        PYENV_VERSION="$(cat .python-version)" "$candidate" -c \
+        'import sys; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null; then
+      echo "$candidate"; return 0
+    fi
+  done
+  return 1
+}
+
+stamp="$VENV/.installed-$(sha256sum requirements.lock | cut -c1-16)"
+if [ ! -f "$stamp" ]; then
+  if [ ! -x "$VENV/bin/python" ]; then
+    python=$(find_python310) || {
+      echo "ERROR: Rasa 3.6 needs Python 3.10, and none was found." >&2
+      echo "Install it (e.g. 'pyenv install 3.10.13') or set AIDN_PYTHON=/path/to/python3.10." >&2
+      exit 1
+    }
+    echo "== Creating $VENV with $python"
+    PYENV_VERSION="$(cat .python-version)" "$python" -m venv "$VENV"
+  fi
+  echo "== Installing pinned packages (requirements.lock; takes a few minutes the first time)"
+  "$VENV/bin/python" -m pip install --quiet --upgrade "pip==24.0"
+  "$VENV/bin/python" -m pip install --quiet -r requirements.lock
+  rm -f "$VENV"/.installed-*
+  touch "$stamp"
+fi
+
+# spaCy pipeline: the production model if obtainable, else the named stand-in.
+SPACY_MODEL_URL="https://github.com/explosion/spacy-models/releases/download/nb_core_news_sm-3.4.0/nb_core_news_sm-3.4.0-py3-none-any.whl"
+has_model() {
+  "$VENV/bin/python" -c "import spacy.util, sys; sys.exit(not spacy.util.is_package('nb_core_news_sm'))"
+}
+if ! has_model; then
+  if [ -n "${AIDN_SPACY_MODEL_WHEEL:-}" ]; then
+    echo "== Installing nb_core_news_sm from $AIDN_SPACY_MODEL_WHEEL"
+    "$VENV/bin/python" -m pip install --quiet --no-deps "$AIDN_SPACY_MODEL_WHEEL"
+  elif [ ! -f "$ROOT/.spacy/nb_aidn_standin/config.cfg" ]; then
+    if "$VENV/bin/python" -m pip install --quiet --no-deps --timeout 15 --retries 0 \
+        "$SPACY_MODEL_URL" >/dev/null 2>&1; then
+      echo "== Installed nb_core_news_sm 3.4.0 from spaCy's model release"
+    else
+      echo "== nb_core_news_sm is not reachable: building the stand-in pipeline nb_aidn_standin"
+      "$VENV/bin/python" -m bot.spacy_pipeline >/dev/null
+    fi
+  fi
+fi
+mkdir -p "$AIDN_VAR_DIR"

@@ -1,0 +1,85 @@
+"""The fault advice action: the exact response and the one phone line for the instant."""
+
+from datetime import datetime, timezone
+
+import pytest
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+import actions.common
+from actions.fault_advice import ActionFaultAdvice, ActionStartTriage
+from bot.contacts import CONTACTS
+from tests.conftest import make_tracker
+
+OFFICE, ON_CALL = CONTACTS.office_line, CONTACTS.on_call_line
+TUESDAY_10 = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)  # 10:00 in Oslo
+TUESDAY_03 = datetime(2026, 11, 24, 2, 0, tzinfo=timezone.utc)  # 03:00 in Oslo
+EASTER_MONDAY = datetime(2026, 4, 6, 9, 0, tzinfo=timezone.utc)
+
+RESET = [
+    SlotSet("emergency_care_blocked", None),
+    SlotSet("substantially_reduced", None),
+    SlotSet("triage_unsure_count", 0),
+    SlotSet("severity", None),
+]
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    def set_now(instant: datetime) -> None:
+        monkeypatch.setattr(actions.common, "utc_now", lambda: instant)
+        monkeypatch.setattr("actions.fault_advice.utc_now", lambda: instant)
+
+    return set_now
+
+
+async def run(severity):
+    dispatcher = CollectingDispatcher()
+    events = await ActionFaultAdvice().run(dispatcher, make_tracker({"severity": severity}), {})
+    return dispatcher.messages, events
+
+
+@pytest.mark.parametrize(
+    ("severity", "now", "response", "line"),
+    [
+        ("A", TUESDAY_10, "utter_fault_a", OFFICE),
+        ("A", TUESDAY_03, "utter_fault_a", ON_CALL),
+        ("A", EASTER_MONDAY, "utter_fault_a", ON_CALL),
+        ("B", TUESDAY_10, "utter_fault_b", OFFICE),
+        ("B", TUESDAY_03, "utter_fault_b", ON_CALL),
+        ("usikker", TUESDAY_03, "utter_fault_unsure", ON_CALL),
+    ],
+)
+async def test_a_and_b_get_the_one_line_for_now(clock, severity, now, response, line):
+    clock(now)
+    messages, events = await run(severity)
+    assert len(messages) == 1
+    assert messages[0]["response"] == response
+    assert messages[0]["line_number"] == line.number
+    assert messages[0]["line_label"] == line.label
+    assert events == RESET
+
+
+async def test_c_when_open_has_no_phone_number(clock):
+    clock(TUESDAY_10)
+    messages, events = await run("C")
+    assert [m["response"] for m in messages] == ["utter_fault_c_open"]
+    assert "line_number" not in messages[0]
+    assert events == RESET
+
+
+async def test_c_when_closed_says_when_we_open(clock):
+    clock(datetime(2026, 11, 27, 16, 30, tzinfo=timezone.utc))  # Friday 17:30 in Oslo
+    messages, _ = await run("C")
+    assert messages[0]["response"] == "utter_fault_c_closed"
+    assert messages[0]["next_opening"] == "mandag 30. november kl. 08:00"
+    assert messages[0]["closed_reason"] == "det er utenfor ordinær åpningstid"
+    assert "line_number" not in messages[0]
+
+
+async def test_start_triage_resets_previous_answers():
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker({"emergency_care_blocked": "nei", "severity": "C"})
+    events = await ActionStartTriage().run(dispatcher, tracker, {})
+    assert [m["response"] for m in dispatcher.messages] == ["utter_start_triage"]
+    assert events == RESET

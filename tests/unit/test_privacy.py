@@ -1,0 +1,45 @@
+import pytest
+
+from bot.contacts import CONTACTS
+from bot.privacy import find_national_ids, is_national_id, redact
+
+# Synthetic numbers (month + 80): valid check digits, never issued to a person.
+SYNTHETIC = "27894228771"
+SYNTHETIC_SPACED = "118380 43331"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"pasient {SYNTHETIC} får ikke lagret journalen",
+        f"fnr: {SYNTHETIC_SPACED}",
+        "beboer 118380-43331 mangler",
+    ],
+)
+def test_identity_numbers_are_found(text):
+    assert len(find_national_ids(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"ring {CONTACTS.office_line.number}",  # a phone number
+        "saksnummer 12345678901",  # 11 digits, wrong check digits
+        "ordre 278942287710",  # 12 digits: not an identity number
+        "vi har 3 pasienter på rom 12",
+        "",
+    ],
+)
+def test_other_numbers_are_not_flagged(text):
+    assert find_national_ids(text) == []
+
+
+def test_check_digits():
+    assert is_national_id(SYNTHETIC)
+    assert not is_national_id(SYNTHETIC[:-1] + "2")
+    assert not is_national_id("2789422877a")
+
+
+def test_redact_replaces_only_identity_numbers():
+    assert redact(f"pasient {SYNTHETIC} rom 12") == "pasient [fødselsnummer fjernet] rom 12"
+    assert redact("saksnummer 12345678901") == "saksnummer 12345678901"

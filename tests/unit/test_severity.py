@@ -1,0 +1,37 @@
+import pytest
+
+from bot.severity import Answer, Severity, classify, parse_answer, parse_severity, questions_to_ask
+
+YES, NO, UNSURE = Answer.YES, Answer.NO, Answer.UNSURE
+
+
+@pytest.mark.parametrize(
+    ("emergency", "reduced", "expected"),
+    [
+        (YES, None, Severity.A),
+        (YES, NO, Severity.A),  # the first question decides
+        (NO, YES, Severity.B),
+        (NO, NO, Severity.C),
+        (NO, None, None),
+        (NO, UNSURE, None),
+        (UNSURE, None, None),
+        (None, None, None),
+    ],
+)
+def test_classify_follows_the_pages_order(emergency, reduced, expected):
+    assert classify(emergency, reduced) is expected
+
+
+def test_only_the_first_question_when_emergency_care_is_blocked():
+    assert questions_to_ask(YES) == ["emergency_care_blocked"]
+    assert questions_to_ask(NO) == ["emergency_care_blocked", "substantially_reduced"]
+    assert questions_to_ask(None) == ["emergency_care_blocked", "substantially_reduced"]
+
+
+def test_parsing_is_tolerant_and_rejects_unknown_values():
+    assert parse_severity("a") is Severity.A
+    assert parse_severity("usikker") is None
+    assert parse_severity(None) is None
+    assert parse_answer("JA") is Answer.YES
+    assert parse_answer("kanskje") is None
+    assert Severity.A.must_call and Severity.B.must_call and not Severity.C.must_call
