@@ -1,0 +1,69 @@
+"""Suggestion form validation and submission, down to the SQLite row."""
+
+import sqlite3
+
+import pytest
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.suggestion_form import CANCELLED, SKIPPED, ActionSubmitSuggestion, ValidateSuggestionForm
+from tests.conftest import make_tracker
+
+FORM = ValidateSuggestionForm()
+
+
+def validate(slot, value):
+    dispatcher = CollectingDispatcher()
+    result = getattr(FORM, f"validate_{slot}")(value, dispatcher, make_tracker(), {})
+    return result, [m["response"] for m in dispatcher.messages]
+
+
+@pytest.mark.parametrize(
+    ("slot", "value", "expected", "responses"),
+    [
+        ("suggestion_text", "kort", {"suggestion_text": None}, ["utter_suggestion_too_short"]),
+        ("suggestion_text", "Avbryt", {"suggestion_text": CANCELLED}, []),
+        ("suggestion_text", "Sortering  på romnummer",
+         {"suggestion_text": "Sortering på romnummer"}, []),
+        ("suggestion_area", "hopp over", {"suggestion_area": SKIPPED}, []),
+        ("suggestion_area", "Legemidler", {"suggestion_area": "Legemidler"}, []),
+        ("suggestion_email", "Nei takk", {"suggestion_email": SKIPPED}, []),
+        ("suggestion_email", "kari@example.org", {"suggestion_email": "kari@example.org"}, []),
+        ("suggestion_email", "kari at kommune", {"suggestion_email": None},
+         ["utter_suggestion_invalid_email"]),
+    ],
+)
+def test_validation(slot, value, expected, responses):
+    assert validate(slot, value) == (expected, responses)
+
+
+RESET = [SlotSet("suggestion_text", None), SlotSet("suggestion_area", None),
+         SlotSet("suggestion_email", None)]
+
+
+async def test_submission_lands_in_the_database(tmp_path, monkeypatch):
+    database = tmp_path / "suggestions.sqlite3"
+    monkeypatch.setenv("AIDN_SUGGESTIONS_DB", str(database))
+    monkeypatch.delenv("AIDN_SUGGESTION_WEBHOOK_URL", raising=False)
+    tracker = make_tracker({"suggestion_text": "Sortering på romnummer",
+                            "suggestion_area": SKIPPED, "suggestion_email": "kari@example.org"},
+                           sender_id="nurse-7")
+    dispatcher = CollectingDispatcher()
+    events = await ActionSubmitSuggestion().run(dispatcher, tracker, {})
+    assert events == RESET
+    assert dispatcher.messages[0]["response"] == "utter_suggestion_received"
+    rows = sqlite3.connect(database).execute(
+        "SELECT id, sender_id, suggestion, area, email FROM suggestions").fetchall()
+    assert rows == [(1, "nurse-7", "Sortering på romnummer", None, "kari@example.org")]
+    assert dispatcher.messages[0]["suggestion_id"] == 1
+
+
+async def test_cancelled_form_stores_nothing(tmp_path, monkeypatch):
+    database = tmp_path / "suggestions.sqlite3"
+    monkeypatch.setenv("AIDN_SUGGESTIONS_DB", str(database))
+    dispatcher = CollectingDispatcher()
+    events = await ActionSubmitSuggestion().run(
+        dispatcher, make_tracker({"suggestion_text": CANCELLED}), {})
+    assert events == RESET
+    assert [m["response"] for m in dispatcher.messages] == ["utter_suggestion_cancelled"]
+    assert not database.exists()

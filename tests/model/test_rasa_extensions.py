@@ -1,0 +1,110 @@
+"""The components that run inside the Rasa server, with the real trained model."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.contacts import CONTACTS
+from rasa_extensions.action_failure_policy import ActionFailurePolicy
+from rasa_extensions.contact_nlg import ContactResponseGenerator
+
+ROOT = Path(__file__).resolve().parents[2]
+DOMAIN = Domain.load(str(ROOT / "domain.yml"))
+# Values the custom actions pass; every other placeholder must come from bot/contacts.py.
+ACTION_VALUES = {
+    "line_number": CONTACTS.on_call_line.number,
+    "line_label": CONTACTS.on_call_line.label,
+    "closed_reason": "det er helg",
+    "next_opening": "mandag 30. november kl. 08:00",
+    "suggestion_id": "7",
+}
+
+
+@pytest.mark.parametrize("response", sorted(DOMAIN.responses))
+def test_every_response_fills_all_its_placeholders(response):
+    generator = ContactResponseGenerator(domain=DOMAIN)
+    message = generator.generate_from_slots(response, {}, "rest", **ACTION_VALUES)
+    assert message is not None
+    assert re.findall(r"\{\w+\}", message["text"]) == []
+
+
+def test_static_problem_reply_has_both_lines_with_their_hours():
+    text = ContactResponseGenerator(domain=DOMAIN).generate_from_slots(
+        "utter_technical_problem", {}, "rest"
+    )["text"]
+    for value in (CONTACTS.office_line.number, CONTACTS.on_call_line.number,
+                  CONTACTS.office_hours, CONTACTS.on_call_hours, CONTACTS.support_email):
+        assert value in text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "classified_as"),
+    [
+        ("pasient 27894228771 får ikke logget inn, alt er nede", "share_personal_data",
+         "fault_critical"),
+        ("Aidn er helt nede", "fault_critical", None),
+    ],
+)
+def test_personal_data_guard(parse, text, intent, classified_as):
+    result = parse(text)
+    assert result["intent"]["name"] == intent
+    if classified_as:
+        assert result["intent_ranking"][1]["name"] == classified_as
+
+
+def tracker_with(*events):
+    tracker = DialogueStateTracker.from_events("test", [ActionExecuted("action_listen")], slots=[])
+    for event in events:
+        tracker.update(event)
+    return tracker
+
+
+def predicted(policy, tracker):
+    prediction = policy.predict_action_probabilities(tracker, DOMAIN)
+    if prediction.max_confidence == 0:
+        return None
+    return DOMAIN.action_names_or_texts[prediction.max_confidence_index]
+
+
+@pytest.fixture
+def failure_policy(tmp_path):
+    from rasa.engine.graph import ExecutionContext, GraphSchema
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.storage.resource import Resource
+
+    return ActionFailurePolicy(
+        ActionFailurePolicy.get_default_config(),
+        LocalModelStorage(tmp_path),
+        Resource("failure_policy"),
+        ExecutionContext(GraphSchema({})),
+    )
+
+
+def test_failure_policy_answers_a_silent_custom_action_then_listens(failure_policy):
+    user = UserUttered("Aidn er helt nede", {"name": "fault_critical"})
+    failed = tracker_with(user, ActionExecuted("action_fault_advice"))
+    assert predicted(failure_policy, failed) == "utter_technical_problem"
+    failed.update(ActionExecuted("utter_technical_problem"))
+    failed.update(BotUttered("..."))
+    assert predicted(failure_policy, failed) == "action_listen"
+
+
+def test_failure_policy_stays_silent_when_the_action_worked(failure_policy):
+    worked = tracker_with(
+        UserUttered("Aidn er helt nede", {"name": "fault_critical"}),
+        ActionExecuted("action_fault_advice"),
+        BotUttered("A-feil ..."),
+    )
+    assert predicted(failure_policy, worked) is None
+    static = tracker_with(UserUttered("hei", {"name": "greet"}), ActionExecuted("utter_greet"))
+    assert predicted(failure_policy, static) is None
+
+
+def test_config_names_the_production_spacy_model():
+    config = yaml.safe_load((ROOT / "config.yml").read_text())
+    assert config["pipeline"][0]["model"] == "nb_core_news_sm"
