@@ -1,8 +1,9 @@
 """Never silence: when a custom action or form fails (e.g. the action server is down),
 send a static response with both phone lines and their hours, then listen.
 
-Rasa logs a failed action as executed with no events after it. This policy notices that
-pattern for the domain's custom actions and forms and outranks every other policy.
+Rasa logs a failed action as executed with no events after it (rasa/core/processor.py,
+`_run_action`). This policy notices that pattern for the domain's custom actions and
+forms, which always send a message when they work, and outranks every other policy.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted
+from rasa.shared.core.events import ActionExecuted, SessionStarted
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -57,7 +58,10 @@ class ActionFailurePolicy(Policy):
         last = events[executed[-1]]
         if last.action_name == FALLBACK_RESPONSE:
             return ACTION_LISTEN_NAME
-        custom = set(domain.user_actions) | set(domain.form_names)
-        if last.action_name in custom and executed[-1] == len(events) - 1:
-            return FALLBACK_RESPONSE  # it ran and produced nothing: it failed
-        return None
+        custom = (set(domain.user_actions) - set(domain.responses)) | set(domain.form_names)
+        if last.action_name not in custom or executed[-1] != len(events) - 1:
+            return None
+        # A live conversation always has a session; story trackers (`rasa test`) have
+        # none, and there an action step is never followed by its messages.
+        live = any(isinstance(event, SessionStarted) for event in events)
+        return FALLBACK_RESPONSE if live else None  # it ran and produced nothing: failed

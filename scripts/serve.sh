@@ -21,7 +21,8 @@ pids+=($!)
 
 wait_for() {  # url, name, seconds
   for _ in $(seq "$3"); do
-    if curl -fs "$1" >/dev/null 2>&1; then return 0; fi
+    if "$VENV/bin/python" -c "import urllib.request as u; u.urlopen('$1', timeout=2)" \
+        >/dev/null 2>&1; then return 0; fi
     for pid in "${pids[@]}"; do
       kill -0 "$pid" 2>/dev/null || { echo "ERROR: $2 exited; see $AIDN_VAR_DIR" >&2; exit 1; }
     done

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.contacts import CONTACTS
@@ -57,8 +57,11 @@ def test_personal_data_guard(parse, text, intent, classified_as):
         assert result["intent_ranking"][1]["name"] == classified_as
 
 
-def tracker_with(*events):
-    tracker = DialogueStateTracker.from_events("test", [ActionExecuted("action_listen")], slots=[])
+def tracker_with(*events, live=True):
+    start = [ActionExecuted("action_session_start"), SessionStarted()] if live else []
+    tracker = DialogueStateTracker.from_events(
+        "test", [*start, ActionExecuted("action_listen")], slots=[]
+    )
     for event in events:
         tracker.update(event)
     return tracker
@@ -87,9 +90,9 @@ def failure_policy(tmp_path):
 
 def test_failure_policy_answers_a_silent_custom_action_then_listens(failure_policy):
     user = UserUttered("Aidn er helt nede", {"name": "fault_critical"})
-    failed = tracker_with(user, ActionExecuted("action_fault_advice"))
+    failed = tracker_with(user, ActionExecuted("action_fault_advice", policy="RulePolicy"))
     assert predicted(failure_policy, failed) == "utter_technical_problem"
-    failed.update(ActionExecuted("utter_technical_problem"))
+    failed.update(ActionExecuted("utter_technical_problem", policy="ActionFailurePolicy"))
     failed.update(BotUttered("..."))
     assert predicted(failure_policy, failed) == "action_listen"
 
@@ -97,10 +100,16 @@ def test_failure_policy_answers_a_silent_custom_action_then_listens(failure_poli
 def test_failure_policy_stays_silent_when_the_action_worked(failure_policy):
     worked = tracker_with(
         UserUttered("Aidn er helt nede", {"name": "fault_critical"}),
-        ActionExecuted("action_fault_advice"),
+        ActionExecuted("action_fault_advice", policy="RulePolicy"),
         BotUttered("A-feil ..."),
     )
     assert predicted(failure_policy, worked) is None
+    from_story = tracker_with(
+        UserUttered("Aidn er helt nede", {"name": "fault_critical"}),
+        ActionExecuted("action_fault_advice", policy="RulePolicy"),
+        live=False,  # a story in `rasa test`: no session, no messages after actions
+    )
+    assert predicted(failure_policy, from_story) is None
     static = tracker_with(UserUttered("hei", {"name": "greet"}), ActionExecuted("utter_greet"))
     assert predicted(failure_policy, static) is None
 

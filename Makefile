@@ -1,0 +1,26 @@
+.DEFAULT_GOAL := help
+.PHONY: help install train run test validate test-unit clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+install: ## Create .venv with the pinned packages and the spaCy pipeline
+	scripts/setup.sh
+
+train: install ## Train models/aidn.tar.gz if its inputs changed
+	scripts/train.sh
+
+run: ## Install, train if stale, start the action and Rasa servers, print where to chat
+	scripts/run.sh
+
+test: ## The whole test suite (what CI runs)
+	scripts/test.sh
+
+test-unit: install ## Only the fast tests that need no trained model
+	scripts/test.sh tests/unit tests/actions
+
+validate: install ## rasa data validate
+	. scripts/env.sh && .venv/bin/rasa data validate
+
+clean: ## Remove the model, reports and local databases (keeps .venv)
+	rm -rf models reports var test-artifacts results
