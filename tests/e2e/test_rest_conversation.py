@@ -29,11 +29,10 @@ class Assistant:
             "AIDN_RASA_PORT": str(RASA_PORT),
             "AIDN_ACTION_PORT": str(ACTION_PORT),
             "AIDN_VAR_DIR": str(var_dir),
+            "AIDN_ACTION_ENDPOINT_URL": action_url or f"http://127.0.0.1:{ACTION_PORT}/webhook",
         }
-        if action_url:
-            env["AIDN_ACTION_ENDPOINT_URL"] = action_url
-        env.pop("AIDN_TRACKER_DB", None)
-        env.pop("AIDN_SUGGESTIONS_DB", None)
+        for derived in ("AIDN_TRACKER_DB", "AIDN_SUGGESTIONS_DB"):  # follow AIDN_VAR_DIR
+            env.pop(derived, None)
         self.log = var_dir / "serve.out"
         var_dir.mkdir(parents=True, exist_ok=True)
         self.process = subprocess.Popen(
@@ -113,6 +112,15 @@ def test_suggestion_lands_in_the_database(assistant, var_dir):
         "SELECT sender_id, suggestion, area, email FROM suggestions").fetchall()
     assert rows == [("leader-1", "Mulighet for å sortere beboerlisten på romnummer", None,
                      "leder@example.org")]
+
+
+def test_identity_number_gets_a_warning_and_never_reaches_the_tracker_store(assistant, var_dir):
+    synthetic_id = "27894228771"  # month + 80: a synthetic number, never a person's
+    reply = assistant.texts("nurse-4", f"pasient {synthetic_id} kommer ikke inn, alt er nede")
+    assert "Ikke del pasientopplysninger" in reply
+    assert line_for(datetime.now(timezone.utc)).number in reply  # the fault is still answered
+    stored = (var_dir / "tracker.sqlite3").read_bytes()
+    assert b"kommer ikke inn" in stored and synthetic_id.encode() not in stored
 
 
 def test_conversation_survives_a_restart_and_action_server_down_is_never_silence(
