@@ -1,3 +1,4 @@
+SHELL := /bin/bash
 .DEFAULT_GOAL := help
 .PHONY: help install train run test validate test-unit clean
 

@@ -10,7 +10,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import log, send, utc_now
 from bot.replies import fault_reply
-from bot.severity import EMERGENCY_CARE_BLOCKED, SUBSTANTIALLY_REDUCED, parse_severity
+from bot.severity import (
+    EMERGENCY_CARE_BLOCKED,
+    SUBSTANTIALLY_REDUCED,
+    decide,
+    parse_answer,
+    parse_severity,
+)
 
 TRIAGE_SLOTS = (EMERGENCY_CARE_BLOCKED, SUBSTANTIALLY_REDUCED)
 
@@ -26,7 +32,11 @@ class ActionFaultAdvice(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        severity = parse_severity(tracker.get_slot("severity"))
+        severity = decide(
+            parse_answer(tracker.get_slot(EMERGENCY_CARE_BLOCKED)),
+            parse_answer(tracker.get_slot(SUBSTANTIALLY_REDUCED)),
+            parse_severity(tracker.get_slot("severity")),
+        )
         reply = fault_reply(severity, utc_now())
         log(tracker, "fault advice severity=%s reply=%s", severity, reply.response)
         send(dispatcher, reply)

@@ -22,7 +22,8 @@ FAULT_INTENTS = {
 def classified_intent(tracker: Tracker) -> str | None:
     """The classifier's own top intent, ranked below share_personal_data."""
     ranking = tracker.latest_message.get("intent_ranking") or []
-    return ranking[1]["name"] if len(ranking) > 1 else None
+    ignored = {"share_personal_data", "nlu_fallback"}
+    return next((r["name"] for r in ranking if r.get("name") not in ignored), None)
 
 
 class ActionPersonalDataWarning(Action):

@@ -70,6 +70,8 @@ class ValidateSuggestionForm(FormValidationAction):
     def validate_suggestion_area(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if _normalised(value) in CANCEL_WORDS:
+            return {"suggestion_text": CANCELLED, "suggestion_area": SKIPPED}
         if _normalised(value) in SKIP_WORDS:
             return {"suggestion_area": SKIPPED}
         return {"suggestion_area": clean_text(str(value))[:200]}
@@ -77,12 +79,27 @@ class ValidateSuggestionForm(FormValidationAction):
     def validate_suggestion_email(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if _normalised(value) in CANCEL_WORDS:
+            return {"suggestion_text": CANCELLED, "suggestion_email": SKIPPED}
         if _normalised(value) in SKIP_WORDS:
             return {"suggestion_email": SKIPPED}
         email = normalise_email(str(value))
         if email is None:
             dispatcher.utter_message(response="utter_suggestion_invalid_email")
         return {"suggestion_email": email}
+
+
+class ActionStartSuggestion(Action):
+    """Explains where suggestions go and clears anything left from an earlier form."""
+
+    def name(self) -> str:
+        return "action_start_suggestion"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_suggestion_intro")
+        return [SlotSet(slot, None) for slot in SUGGESTION_SLOTS]
 
 
 class ActionSubmitSuggestion(Action):
@@ -106,5 +123,6 @@ class ActionSubmitSuggestion(Action):
         )
         suggestion_id = await asyncio.to_thread(suggestion_inbox().add, suggestion)
         log(tracker, "suggestion %s stored", suggestion_id)
-        dispatcher.utter_message(response="utter_suggestion_received", suggestion_id=suggestion_id)
+        response = "utter_suggestion_received" + ("_with_email" if suggestion.email else "")
+        dispatcher.utter_message(response=response, suggestion_id=suggestion_id)
         return reset

@@ -12,8 +12,8 @@ from actions.common import utc_now
 from bot.replies import current_line
 from bot.severity import (
     EMERGENCY_CARE_BLOCKED,
+    SUBSTANTIALLY_REDUCED,
     Answer,
-    Severity,
     parse_answer,
     questions_to_ask,
 )
@@ -33,49 +33,29 @@ class ValidateTriageForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        first = parse_answer(tracker.get_slot(EMERGENCY_CARE_BLOCKED))
-        if first is Answer.UNSURE:  # still unsure after help: the form is done
-            return [EMERGENCY_CARE_BLOCKED]
-        return questions_to_ask(first)
+        return questions_to_ask(parse_answer(tracker.get_slot(EMERGENCY_CARE_BLOCKED)))
 
+    @staticmethod
     def _answer(
-        self,
-        slot: str,
-        value: Any,
-        severity_if_yes: Severity,
-        severity_if_no: Severity | None,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
+        slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> dict[str, Any]:
         answer = parse_answer(value)
-        if answer is Answer.YES:
-            return {slot: answer.value, "severity": severity_if_yes.value}
-        if answer is Answer.NO:
-            if severity_if_no is None:
-                return {slot: answer.value}
-            return {slot: answer.value, "severity": severity_if_no.value}
-        if answer is Answer.UNSURE:
-            asked_before = (tracker.get_slot(UNSURE_COUNT) or 0) >= 1
-            if asked_before:
-                return {slot: answer.value, "severity": Answer.UNSURE.value}
-            dispatcher.utter_message(response="utter_triage_unsure_help", **current_line(utc_now()))
+        if answer is None:
+            return {slot: None}
+        if answer is Answer.UNSURE and (tracker.get_slot(UNSURE_COUNT) or 0) < 1:
+            # First "usikker" on this question: explain it, give the line, ask again.
+            dispatcher.utter_message(response=f"utter_help_{slot}", **current_line(utc_now()))
             return {slot: None, UNSURE_COUNT: 1}
-        return {slot: None}
+        if answer is Answer.UNSURE:
+            return {slot: answer.value}  # still unsure: the advice says to call us
+        return {slot: answer.value, UNSURE_COUNT: 0}
 
     def validate_emergency_care_blocked(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        result = self._answer(EMERGENCY_CARE_BLOCKED, value, Severity.A, None, dispatcher, tracker)
-        if result.get(EMERGENCY_CARE_BLOCKED) == Answer.UNSURE.value:
-            # Unsure twice about emergency care: the second question cannot settle it.
-            result["substantially_reduced"] = Answer.UNSURE.value
-        return result
+        return self._answer(EMERGENCY_CARE_BLOCKED, value, dispatcher, tracker)
 
     def validate_substantially_reduced(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if tracker.get_slot("severity") == Severity.A.value:
-            return {}  # already settled by the first answer
-        return self._answer(
-            "substantially_reduced", value, Severity.B, Severity.C, dispatcher, tracker
-        )
+        return self._answer(SUBSTANTIALLY_REDUCED, value, dispatcher, tracker)

@@ -47,8 +47,8 @@ class Contacts:
     @property
     def on_call_hours(self) -> str:
         return (
-            f"{self.office_closes:%H:%M}–{self.office_opens:%H:%M}, "
-            "helg og helligdager, hele året"
+            f"hverdager {self.office_closes:%H:%M}–{self.office_opens:%H:%M}, "
+            "hele døgnet i helger og på helligdager"
         )
 
     def placeholders(self) -> dict[str, str]:

@@ -37,7 +37,6 @@ def _norwegian_holidays(year: int) -> holidays.HolidayBase:
 def public_holiday_name(day: date) -> str | None:
     """Name(s) of the Norwegian public holiday on `day` (not plain Sundays), or None."""
     names = _norwegian_holidays(day.year).get_list(day)
-    names = [name for name in names if name.lower() != "søndag"]
     return " og ".join(names) if names else None
 
 
@@ -49,7 +48,7 @@ def office_is_open(now: datetime, contacts: Contacts = CONTACTS) -> bool:
     local = local_time(now, contacts)
     return (
         is_business_day(local.date())
-        and contacts.office_opens <= local.time().replace(tzinfo=None) < contacts.office_closes
+        and contacts.office_opens <= local.time() < contacts.office_closes
     )
 
 
@@ -62,7 +61,7 @@ def next_opening(now: datetime, contacts: Contacts = CONTACTS) -> datetime:
     """Start of the next office period strictly after `now` (local time, aware)."""
     local = local_time(now, contacts)
     day = local.date()
-    if local.time().replace(tzinfo=None) >= contacts.office_opens:
+    if local.time() >= contacts.office_opens:
         day += timedelta(days=1)
     while not is_business_day(day):
         day += timedelta(days=1)

@@ -15,10 +15,6 @@ class Severity(str, Enum):
     B = "B"  # stor påvirkning: must be phoned in, prioritised
     C = "C"  # mindre påvirkning: written only, answered in opening hours
 
-    @property
-    def must_call(self) -> bool:
-        return self is not Severity.C
-
 
 class Answer(str, Enum):
     YES = "ja"
@@ -46,8 +42,8 @@ def parse_answer(value: object) -> Answer | None:
 
 
 def questions_to_ask(emergency_care_blocked: Answer | None) -> list[str]:
-    """Slots the triage still needs, given the first answer."""
-    if emergency_care_blocked is Answer.YES:
+    """Slots the triage still needs, given the first answer (yes, or unsure twice: done)."""
+    if emergency_care_blocked in (Answer.YES, Answer.UNSURE):
         return [EMERGENCY_CARE_BLOCKED]
     return [EMERGENCY_CARE_BLOCKED, SUBSTANTIALLY_REDUCED]
 
@@ -65,3 +61,15 @@ def classify(
     if substantially_reduced is Answer.NO:
         return Severity.C
     return None
+
+
+def decide(
+    emergency_care_blocked: Answer | None,
+    substantially_reduced: Answer | None,
+    described: Severity | None,
+) -> Severity | None:
+    """A fault the user described outright wins (severity is reset when a triage starts
+    and after advice); else the triage's answers decide."""
+    if described is not None:
+        return described
+    return classify(emergency_care_blocked, substantially_reduced)

@@ -1,7 +1,8 @@
-"""Marks messages that contain a national identity number with the share_personal_data intent.
+"""share_personal_data exactly when a message holds a valid national identity number.
 
 The classifier's own ranking is kept below it, so the action can still answer the
-question once it has asked the user not to share patient data.
+question once it has asked the user not to share patient data. Without a valid number,
+a share_personal_data guess by the classifier gives way to the next intent.
 """
 
 from __future__ import annotations
@@ -36,14 +37,17 @@ class PersonalDataGuard(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if not find_national_ids(message.get(TEXT) or ""):
-                continue
-            flagged = {"name": PERSONAL_DATA_INTENT, "confidence": 1.0}
             ranking = [
                 ranked
                 for ranked in message.get(INTENT_RANKING_KEY) or []
                 if ranked.get("name") != PERSONAL_DATA_INTENT
             ]
-            message.set(INTENT, flagged, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [flagged, *ranking], add_to_output=True)
+            if find_national_ids(message.get(TEXT) or ""):
+                flagged = {"name": PERSONAL_DATA_INTENT, "confidence": 1.0}
+                message.set(INTENT, flagged, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [flagged, *ranking], add_to_output=True)
+            elif (message.get(INTENT) or {}).get("name") == PERSONAL_DATA_INTENT and ranking:
+                # Only a valid identity number counts; otherwise the next intent stands.
+                message.set(INTENT, ranking[0], add_to_output=True)
+                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

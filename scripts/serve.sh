@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts the action server and the Rasa server (REST + socketio), waits until both
-# answer, prints where to chat, and stops both on Ctrl-C or when either exits.
+# Starts the action server, the Rasa server (REST + socketio) and the help page with the
+# chat widget, waits until all answer, prints where to chat, and stops all on Ctrl-C or
+# when any of them exits.
 # Logs go to $AIDN_VAR_DIR/*.log.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -14,9 +15,11 @@ trap stop EXIT INT TERM
 "$VENV/bin/rasa" run actions --actions actions --port "$AIDN_ACTION_PORT" \
   >"$AIDN_VAR_DIR/actions.log" 2>&1 &
 pids+=($!)
-"$VENV/bin/rasa" run --model models/aidn.tar.gz --enable-api --port "$AIDN_RASA_PORT" \
-  --interface 127.0.0.1 --endpoints endpoints.yml --credentials credentials.yml \
-  --cors "http://localhost:*" >"$AIDN_VAR_DIR/rasa.log" 2>&1 &
+"$VENV/bin/rasa" run --model models/aidn.tar.gz --enable-api --auth-token "$AIDN_RASA_API_TOKEN" \
+  --port "$AIDN_RASA_PORT" --interface 127.0.0.1 --endpoints endpoints.yml \
+  --credentials credentials.yml >"$AIDN_VAR_DIR/rasa.log" 2>&1 &
+pids+=($!)
+"$VENV/bin/python" -m bot.web.app >"$AIDN_VAR_DIR/web.log" 2>&1 &
 pids+=($!)
 
 wait_for() {  # url, name, seconds
@@ -31,11 +34,13 @@ wait_for() {  # url, name, seconds
   echo "ERROR: $2 did not start within $3 s; see $AIDN_VAR_DIR" >&2; exit 1
 }
 wait_for "http://127.0.0.1:$AIDN_ACTION_PORT/health" "action server" 120
-wait_for "http://127.0.0.1:$AIDN_RASA_PORT/status" "Rasa server" 300
+wait_for "http://127.0.0.1:$AIDN_WEB_PORT/health" "help page" 60
+wait_for "http://127.0.0.1:$AIDN_RASA_PORT/" "Rasa server" 300
 grep -m1 "spaCy pipeline loaded" "$AIDN_VAR_DIR/rasa.log" || true
 cat <<MSG
 
 The Aidn help assistant is running.
+  Help page with the chat widget: http://127.0.0.1:$AIDN_WEB_PORT/
   REST:     curl -s -XPOST http://127.0.0.1:$AIDN_RASA_PORT/webhooks/rest/webhook \\
               -H 'Content-Type: application/json' -d '{"sender": "me", "message": "Aidn er helt nede"}'
   socketio: http://127.0.0.1:$AIDN_RASA_PORT/socket.io

@@ -55,4 +55,10 @@ if ! has_model; then
     fi
   fi
 fi
+# The widget's browser dependency (socket.io-client), pinned by package-lock.json.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  command -v npm >/dev/null || { echo "ERROR: npm (Node.js) is needed for the widget." >&2; exit 1; }
+  echo "== Installing the widget's npm packages (package-lock.json)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
 mkdir -p "$AIDN_VAR_DIR"

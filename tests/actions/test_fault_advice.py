@@ -6,7 +6,6 @@ import pytest
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-import actions.common
 from actions.fault_advice import ActionFaultAdvice, ActionStartTriage
 from bot.contacts import CONTACTS
 from tests.conftest import make_tracker
@@ -27,15 +26,15 @@ RESET = [
 @pytest.fixture
 def clock(monkeypatch):
     def set_now(instant: datetime) -> None:
-        monkeypatch.setattr(actions.common, "utc_now", lambda: instant)
         monkeypatch.setattr("actions.fault_advice.utc_now", lambda: instant)
 
     return set_now
 
 
-async def run(severity):
+async def run(severity, **triage):
     dispatcher = CollectingDispatcher()
-    events = await ActionFaultAdvice().run(dispatcher, make_tracker({"severity": severity}), {})
+    tracker = make_tracker({"severity": severity, **triage})
+    events = await ActionFaultAdvice().run(dispatcher, tracker, {})
     return dispatcher.messages, events
 
 
@@ -47,7 +46,6 @@ async def run(severity):
         ("A", EASTER_MONDAY, "utter_fault_a", ON_CALL),
         ("B", TUESDAY_10, "utter_fault_b", OFFICE),
         ("B", TUESDAY_03, "utter_fault_b", ON_CALL),
-        ("usikker", TUESDAY_03, "utter_fault_unsure", ON_CALL),
     ],
 )
 async def test_a_and_b_get_the_one_line_for_now(clock, severity, now, response, line):
@@ -82,4 +80,26 @@ async def test_start_triage_resets_previous_answers():
     tracker = make_tracker({"emergency_care_blocked": "nei", "severity": "C"})
     events = await ActionStartTriage().run(dispatcher, tracker, {})
     assert [m["response"] for m in dispatcher.messages] == ["utter_start_triage"]
+    assert events == RESET
+
+
+@pytest.mark.parametrize(
+    ("triage", "described", "response"),
+    [
+        ({"emergency_care_blocked": "ja"}, None, "utter_fault_a"),
+        ({"emergency_care_blocked": "nei", "substantially_reduced": "ja"}, None, "utter_fault_b"),
+        ({"emergency_care_blocked": "nei", "substantially_reduced": "nei"}, None,
+         "utter_fault_c_open"),
+        ({"emergency_care_blocked": "usikker"}, None, "utter_fault_unsure"),
+        ({"emergency_care_blocked": "nei", "substantially_reduced": "usikker"}, None,
+         "utter_fault_unsure"),
+        # "Aidn er helt nede" typed at the second question: what was described wins.
+        ({"emergency_care_blocked": "nei"}, "A", "utter_fault_a"),
+    ],
+)
+async def test_triage_answers_decide_unless_a_fault_was_described(clock, triage, described,
+                                                                 response):
+    clock(TUESDAY_10)
+    messages, events = await run(described, **triage)
+    assert [m["response"] for m in messages] == [response]
     assert events == RESET

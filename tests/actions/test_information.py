@@ -69,3 +69,11 @@ async def test_personal_data_warning_alone_for_other_questions(clock):
     tracker = make_tracker(intent_ranking=ranking("share_personal_data", "usage_question"))
     messages = await messages_of(ActionPersonalDataWarning(), tracker)
     assert [m["response"] for m in messages] == ["utter_personal_data_warning"]
+
+
+async def test_personal_data_skips_the_fallback_label_to_find_the_fault(clock):
+    clock(WEDNESDAY_NOON)
+    tracker = make_tracker(
+        intent_ranking=ranking("share_personal_data", "nlu_fallback", "fault_major"))
+    messages = await messages_of(ActionPersonalDataWarning(), tracker)
+    assert [m["response"] for m in messages] == ["utter_personal_data_warning", "utter_fault_b"]

@@ -6,7 +6,13 @@ import pytest
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.suggestion_form import CANCELLED, SKIPPED, ActionSubmitSuggestion, ValidateSuggestionForm
+from actions.suggestion_form import (
+    CANCELLED,
+    SKIPPED,
+    ActionStartSuggestion,
+    ActionSubmitSuggestion,
+    ValidateSuggestionForm,
+)
 from tests.conftest import make_tracker
 
 FORM = ValidateSuggestionForm()
@@ -31,6 +37,11 @@ def validate(slot, value):
         ("suggestion_email", "kari@example.org", {"suggestion_email": "kari@example.org"}, []),
         ("suggestion_email", "kari at kommune", {"suggestion_email": None},
          ["utter_suggestion_invalid_email"]),
+        # "avbryt" ends the form at every question, not only the first.
+        ("suggestion_area", "avbryt", {"suggestion_text": CANCELLED, "suggestion_area": SKIPPED},
+         []),
+        ("suggestion_email", "Avbryt", {"suggestion_text": CANCELLED, "suggestion_email": SKIPPED},
+         []),
     ],
 )
 def test_validation(slot, value, expected, responses):
@@ -51,7 +62,7 @@ async def test_submission_lands_in_the_database(tmp_path, monkeypatch):
     dispatcher = CollectingDispatcher()
     events = await ActionSubmitSuggestion().run(dispatcher, tracker, {})
     assert events == RESET
-    assert dispatcher.messages[0]["response"] == "utter_suggestion_received"
+    assert dispatcher.messages[0]["response"] == "utter_suggestion_received_with_email"
     rows = sqlite3.connect(database).execute(
         "SELECT id, sender_id, suggestion, area, email FROM suggestions").fetchall()
     assert rows == [(1, "nurse-7", "Sortering på romnummer", None, "kari@example.org")]
@@ -67,3 +78,11 @@ async def test_cancelled_form_stores_nothing(tmp_path, monkeypatch):
     assert events == RESET
     assert [m["response"] for m in dispatcher.messages] == ["utter_suggestion_cancelled"]
     assert not database.exists()
+
+
+async def test_starting_a_suggestion_clears_an_interrupted_one():
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker({"suggestion_text": "gammelt forslag som ble avbrutt"})
+    events = await ActionStartSuggestion().run(dispatcher, tracker, {})
+    assert [m["response"] for m in dispatcher.messages] == ["utter_suggestion_intro"]
+    assert events == RESET

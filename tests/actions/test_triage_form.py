@@ -1,4 +1,4 @@
-"""Triage form validation: answers become a severity; "usikker" gets help once."""
+"""Triage form validation: answers in the page's order; "usikker" gets help once."""
 
 from datetime import datetime, timezone
 
@@ -10,6 +10,7 @@ from bot.contacts import CONTACTS
 from tests.conftest import make_tracker
 
 NIGHT = datetime(2026, 11, 24, 2, 0, tzinfo=timezone.utc)
+BOTH = ["emergency_care_blocked", "substantially_reduced"]
 
 
 @pytest.fixture(autouse=True)
@@ -24,50 +25,37 @@ def validate(slot, value, slots=None):
     return result, dispatcher.messages
 
 
-def test_yes_to_emergency_care_blocked_is_a():
-    assert validate("emergency_care_blocked", "ja") == (
-        {"emergency_care_blocked": "ja", "severity": "A"}, [],
+@pytest.mark.parametrize("slot", BOTH)
+@pytest.mark.parametrize("answer", ["ja", "nei"])
+def test_clear_answers_are_kept_and_reset_the_unsure_count(slot, answer):
+    assert validate(slot, answer, {"triage_unsure_count": 1}) == (
+        {slot: answer, "triage_unsure_count": 0}, [],
     )
 
 
-def test_no_then_yes_is_b_and_no_then_no_is_c():
-    assert validate("emergency_care_blocked", "nei") == ({"emergency_care_blocked": "nei"}, [])
-    assert validate("substantially_reduced", "ja") == (
-        {"substantially_reduced": "ja", "severity": "B"}, [],
-    )
-    assert validate("substantially_reduced", "nei") == (
-        {"substantially_reduced": "nei", "severity": "C"}, [],
-    )
-
-
-def test_first_unsure_gets_help_with_the_line_for_now_and_the_question_again():
-    result, messages = validate("emergency_care_blocked", "usikker")
-    assert result == {"emergency_care_blocked": None, "triage_unsure_count": 1}
-    assert [m["response"] for m in messages] == ["utter_triage_unsure_help"]
+@pytest.mark.parametrize("slot", BOTH)
+def test_first_unsure_gets_that_questions_help_with_the_line_for_now(slot):
+    result, messages = validate(slot, "usikker")
+    assert result == {slot: None, "triage_unsure_count": 1}
+    assert [m["response"] for m in messages] == [f"utter_help_{slot}"]
     assert messages[0]["line_number"] == CONTACTS.on_call_line.number
 
 
-def test_second_unsure_ends_the_triage_with_contact_advice():
-    result, messages = validate(
-        "emergency_care_blocked", "usikker", {"triage_unsure_count": 1}
+def test_unsure_again_is_kept_so_the_advice_says_to_call():
+    assert validate("substantially_reduced", "usikker", {"triage_unsure_count": 1}) == (
+        {"substantially_reduced": "usikker"}, [],
     )
-    assert result == {
-        "emergency_care_blocked": "usikker",
-        "severity": "usikker",
-        "substantially_reduced": "usikker",
-    }
-    assert messages == []
 
 
 def test_unknown_value_is_asked_again():
     assert validate("substantially_reduced", "kanskje") == ({"substantially_reduced": None}, [])
 
 
-async def test_required_slots_stop_after_a_yes():
-    form = ValidateTriageForm()
-    slots = ["emergency_care_blocked", "substantially_reduced"]
-    dispatcher = CollectingDispatcher()
-    yes = make_tracker({"emergency_care_blocked": "ja"})
-    no = make_tracker({"emergency_care_blocked": "nei"})
-    assert await form.required_slots(slots, dispatcher, yes, {}) == ["emergency_care_blocked"]
-    assert await form.required_slots(slots, dispatcher, no, {}) == slots
+@pytest.mark.parametrize(
+    ("first_answer", "questions"),
+    [(None, BOTH), ("nei", BOTH), ("ja", BOTH[:1]), ("usikker", BOTH[:1])],
+)
+async def test_required_slots_follow_the_first_answer(first_answer, questions):
+    tracker = make_tracker({"emergency_care_blocked": first_answer})
+    assert await ValidateTriageForm().required_slots(
+        BOTH, CollectingDispatcher(), tracker, {}) == questions

@@ -1,15 +1,6 @@
-"""The real action server and Rasa server, started by scripts/serve.sh, over REST.
+"""The real action server and Rasa server, started by scripts/serve.sh, over REST."""
 
-Uses its own ports and a temporary var dir, so a running assistant is not disturbed.
-"""
-
-import json
-import os
-import signal
 import sqlite3
-import subprocess
-import time
-import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -17,59 +8,9 @@ import pytest
 
 from bot.contacts import CONTACTS
 from bot.hours import line_for
+from tests.e2e.servers import Assistant
 
-ROOT = Path(__file__).resolve().parents[2]
-RASA_PORT, ACTION_PORT = 15005, 15055
 pytestmark = pytest.mark.e2e
-
-
-class Assistant:
-    def __init__(self, var_dir: Path, action_url: str | None = None):
-        env = os.environ | {
-            "AIDN_RASA_PORT": str(RASA_PORT),
-            "AIDN_ACTION_PORT": str(ACTION_PORT),
-            "AIDN_VAR_DIR": str(var_dir),
-            "AIDN_ACTION_ENDPOINT_URL": action_url or f"http://127.0.0.1:{ACTION_PORT}/webhook",
-        }
-        for derived in ("AIDN_TRACKER_DB", "AIDN_SUGGESTIONS_DB"):  # follow AIDN_VAR_DIR
-            env.pop(derived, None)
-        self.log = var_dir / "serve.out"
-        var_dir.mkdir(parents=True, exist_ok=True)
-        self.process = subprocess.Popen(
-            ["bash", str(ROOT / "scripts" / "serve.sh")], cwd=ROOT, env=env,
-            stdout=self.log.open("w"), stderr=subprocess.STDOUT, start_new_session=True,
-        )
-        deadline = time.monotonic() + 400
-        while "Press Ctrl-C" not in self.log.read_text():
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                pytest.fail("assistant did not start:\n" + self.log.read_text()[-3000:])
-            time.sleep(1)
-
-    def say(self, sender: str, message: str) -> list[dict]:
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/webhook",
-            data=json.dumps({"sender": sender, "message": message}).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return json.load(response)
-
-    def texts(self, sender: str, message: str) -> str:
-        return "\n".join(m.get("text", "") for m in self.say(sender, message))
-
-    def tracker(self, sender: str) -> dict:
-        url = f"http://127.0.0.1:{RASA_PORT}/conversations/{sender}/tracker"
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return json.load(response)
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="module")

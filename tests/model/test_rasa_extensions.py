@@ -33,6 +33,20 @@ def test_every_response_fills_all_its_placeholders(response):
     assert re.findall(r"\{\w+\}", message["text"]) == []
 
 
+def responses_used_directly() -> set:
+    """Responses that rules, stories and forms send with no values from an action."""
+    used = set(re.findall(r"action: (utter_\w+)", "".join(
+        (ROOT / name).read_text() for name in ("data/rules.yml", "data/stories.yml"))))
+    asks = {name for name in DOMAIN.responses if name.startswith("utter_ask_")}
+    return used | asks | {"utter_technical_problem"}
+
+
+@pytest.mark.parametrize("response", sorted(responses_used_directly()))
+def test_responses_sent_without_an_action_need_no_action_values(response):
+    message = ContactResponseGenerator(domain=DOMAIN).generate_from_slots(response, {}, "rest")
+    assert re.findall(r"\{\w+\}", message["text"]) == []
+
+
 def test_static_problem_reply_has_both_lines_with_their_hours():
     text = ContactResponseGenerator(domain=DOMAIN).generate_from_slots(
         "utter_technical_problem", {}, "rest"
@@ -48,10 +62,15 @@ def test_static_problem_reply_has_both_lines_with_their_hours():
         ("pasient 27894228771 får ikke logget inn, alt er nede", "share_personal_data",
          "fault_critical"),
         ("Aidn er helt nede", "fault_critical", None),
+        # Eleven digits that fail the check digits are no identity number.
+        ("personnummer 12345678901 finnes ikke i systemet", None, None),
     ],
 )
 def test_personal_data_guard(parse, text, intent, classified_as):
     result = parse(text)
+    if intent is None:
+        assert result["intent"]["name"] != "share_personal_data"
+        return
     assert result["intent"]["name"] == intent
     if classified_as:
         assert result["intent_ranking"][1]["name"] == classified_as

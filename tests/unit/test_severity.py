@@ -1,6 +1,14 @@
 import pytest
 
-from bot.severity import Answer, Severity, classify, parse_answer, parse_severity, questions_to_ask
+from bot.severity import (
+    Answer,
+    Severity,
+    classify,
+    decide,
+    parse_answer,
+    parse_severity,
+    questions_to_ask,
+)
 
 YES, NO, UNSURE = Answer.YES, Answer.NO, Answer.UNSURE
 
@@ -24,6 +32,7 @@ def test_classify_follows_the_pages_order(emergency, reduced, expected):
 
 def test_only_the_first_question_when_emergency_care_is_blocked():
     assert questions_to_ask(YES) == ["emergency_care_blocked"]
+    assert questions_to_ask(UNSURE) == ["emergency_care_blocked"]
     assert questions_to_ask(NO) == ["emergency_care_blocked", "substantially_reduced"]
     assert questions_to_ask(None) == ["emergency_care_blocked", "substantially_reduced"]
 
@@ -34,4 +43,10 @@ def test_parsing_is_tolerant_and_rejects_unknown_values():
     assert parse_severity(None) is None
     assert parse_answer("JA") is Answer.YES
     assert parse_answer("kanskje") is None
-    assert Severity.A.must_call and Severity.B.must_call and not Severity.C.must_call
+
+
+def test_a_described_fault_wins_over_unfinished_triage():
+    assert decide(NO, None, Severity.A) is Severity.A
+    assert decide(NO, YES, None) is Severity.B
+    assert decide(None, None, Severity.C) is Severity.C
+    assert decide(None, None, None) is None

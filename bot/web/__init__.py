@@ -1,0 +1,1 @@
+"""The help page with the chat widget, served by Sanic (no Rasa imports)."""
