@@ -60,6 +60,8 @@ class ValidateSuggestionForm(FormValidationAction):
     def validate_suggestion_text(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if value is None:  # reset by action_start_suggestion, nothing typed yet
+            return {"suggestion_text": None}
         if _normalised(value) in CANCEL_WORDS:
             return {"suggestion_text": CANCELLED}
         if not is_valid_suggestion(str(value)):
@@ -70,6 +72,8 @@ class ValidateSuggestionForm(FormValidationAction):
     def validate_suggestion_area(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if value is None:  # reset by action_start_suggestion, nothing typed yet
+            return {"suggestion_area": None}
         if _normalised(value) in CANCEL_WORDS:
             return {"suggestion_text": CANCELLED, "suggestion_area": SKIPPED}
         if _normalised(value) in SKIP_WORDS:
@@ -79,6 +83,8 @@ class ValidateSuggestionForm(FormValidationAction):
     def validate_suggestion_email(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if value is None:  # reset by action_start_suggestion, nothing typed yet
+            return {"suggestion_email": None}
         if _normalised(value) in CANCEL_WORDS:
             return {"suggestion_text": CANCELLED, "suggestion_email": SKIPPED}
         if _normalised(value) in SKIP_WORDS:

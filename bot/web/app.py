@@ -66,6 +66,10 @@ def create_app(socket_url: str, name: str = "aidn_help_page") -> Sanic:
     async def index(_: Request) -> response.HTTPResponse:
         return response.html(page, headers=headers)
 
+    @app.get("/favicon.ico")
+    async def favicon(_: Request) -> response.HTTPResponse:
+        return response.empty()
+
     @app.get("/health")
     async def health(_: Request) -> response.HTTPResponse:
         return response.json({"status": "ok"})

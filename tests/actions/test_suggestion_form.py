@@ -37,6 +37,9 @@ def validate(slot, value):
         ("suggestion_email", "kari@example.org", {"suggestion_email": "kari@example.org"}, []),
         ("suggestion_email", "kari at kommune", {"suggestion_email": None},
          ["utter_suggestion_invalid_email"]),
+        # Reset slots are validated on activation: no complaint about an empty answer.
+        ("suggestion_text", None, {"suggestion_text": None}, []),
+        ("suggestion_email", None, {"suggestion_email": None}, []),
         # "avbryt" ends the form at every question, not only the first.
         ("suggestion_area", "avbryt", {"suggestion_text": CANCELLED, "suggestion_area": SKIPPED},
          []),
