@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-# 11 digits, optionally written as 6+5 with a space, dot or dash, not inside a longer run.
-_CANDIDATE = re.compile(r"(?<!\d)(\d{6})[ .-]?(\d{5})(?!\d)")
+# 11 digits, as written by hand: "27894228771", "278942 28771", "27.89.42-28771",
+# "27 89 42 28771"; never part of a longer run of digits.
+_CANDIDATE = re.compile(r"(?<![\d.-])(\d{2}[ .]?\d{2}[ .]?\d{2})[ .-]?(\d{5})(?![\d.-])")
 _WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
@@ -33,14 +34,18 @@ def is_national_id(number: str) -> bool:
     )
 
 
+def _digits(match: re.Match) -> str:
+    return re.sub(r"\D", "", match.group(0))
+
+
 def find_national_ids(text: str) -> list[str]:
     """Every valid identity number in `text`, as 11 digits."""
-    found = (m.group(1) + m.group(2) for m in _CANDIDATE.finditer(text))
+    found = (_digits(m) for m in _CANDIDATE.finditer(text))
     return [number for number in found if is_national_id(number)]
 
 
 def redact(text: str, mask: str = "[fødselsnummer fjernet]") -> str:
     """`text` with every valid identity number replaced by `mask`."""
     return _CANDIDATE.sub(
-        lambda m: mask if is_national_id(m.group(1) + m.group(2)) else m.group(0), text
+        lambda m: mask if is_national_id(_digits(m)) else m.group(0), text
     )

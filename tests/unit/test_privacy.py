@@ -14,6 +14,8 @@ SYNTHETIC_SPACED = "118380 43331"
         f"pasient {SYNTHETIC} får ikke lagret journalen",
         f"fnr: {SYNTHETIC_SPACED}",
         "beboer 118380-43331 mangler",
+        "fnr 27 89 42 28771 i journalen",
+        "født 27.89.42 28771",
     ],
 )
 def test_identity_numbers_are_found(text):
