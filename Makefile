@@ -1,6 +1,6 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help install train run test validate test-unit clean
+.PHONY: help install train run test validate test-unit clean nlu-compare
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -25,3 +25,6 @@ validate: install ## rasa data validate
 
 clean: ## Remove the model, reports and local databases (keeps .venv)
 	rm -rf models reports var test-artifacts results
+
+nlu-compare: install ## Compare NLU pipelines (5-fold CV + test set) into reports/nlu/
+	. scripts/env.sh && .venv/bin/python -m benchmarks.nlu_compare --folds 5

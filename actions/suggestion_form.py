@@ -34,6 +34,16 @@ def _normalised(value: Any) -> str:
     return " ".join(str(value or "").lower().split()).strip(".!")
 
 
+def _cancel_or_skip(slot: str, value: Any) -> dict[str, Any] | None:
+    """For the optional questions: "avbryt" ends the form, "hopp over" skips the question."""
+    word = _normalised(value)
+    if word in CANCEL_WORDS:
+        return {"suggestion_text": CANCELLED, slot: SKIPPED}
+    if word in SKIP_WORDS:
+        return {slot: SKIPPED}
+    return None
+
+
 def suggestion_inbox() -> SuggestionInbox:
     """Built per submission from the environment, never at import time."""
     return SuggestionInbox(
@@ -74,21 +84,18 @@ class ValidateSuggestionForm(FormValidationAction):
     ) -> dict[str, Any]:
         if value is None:  # reset by action_start_suggestion, nothing typed yet
             return {"suggestion_area": None}
-        if _normalised(value) in CANCEL_WORDS:
-            return {"suggestion_text": CANCELLED, "suggestion_area": SKIPPED}
-        if _normalised(value) in SKIP_WORDS:
-            return {"suggestion_area": SKIPPED}
-        return {"suggestion_area": clean_text(str(value))[:200]}
+        return _cancel_or_skip("suggestion_area", value) or {
+            "suggestion_area": clean_text(str(value))[:200]
+        }
 
     def validate_suggestion_email(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         if value is None:  # reset by action_start_suggestion, nothing typed yet
             return {"suggestion_email": None}
-        if _normalised(value) in CANCEL_WORDS:
-            return {"suggestion_text": CANCELLED, "suggestion_email": SKIPPED}
-        if _normalised(value) in SKIP_WORDS:
-            return {"suggestion_email": SKIPPED}
+        answer = _cancel_or_skip("suggestion_email", value)
+        if answer:
+            return answer
         email = normalise_email(str(value))
         if email is None:
             dispatcher.utter_message(response="utter_suggestion_invalid_email")
