@@ -1,6 +1,6 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help install train run test validate test-unit clean nlu-compare
+.PHONY: help install train run test validate test-unit clean nlu-compare benchmark
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,3 +28,6 @@ clean: ## Remove the model, reports and local databases (keeps .venv)
 
 nlu-compare: install ## Compare NLU pipelines (5-fold CV + test set) into reports/nlu/
 	. scripts/env.sh && .venv/bin/python -m benchmarks.nlu_compare --folds 5
+
+benchmark: train ## Speed and cost beside the rasa init peer and a Sanic echo floor (BENCHMARKS.md)
+	. scripts/env.sh && .venv/bin/python -m benchmarks.speed

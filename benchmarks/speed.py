@@ -1,0 +1,261 @@
+"""Speed and cost in one run, side by side: this assistant, the stock `rasa init`
+assistant trained here as a peer, and a trivial Sanic echo endpoint as the HTTP floor.
+
+    python -m benchmarks.speed [--requests 200] [--levels 1 10 50]
+
+Measures training time (both with --force), time from start to the first answer,
+resident memory after warm-up, REST latency p50/p95/p99 and throughput per concurrency
+level. Writes reports/benchmarks/speed.json, benchmarks/results/latency.png and the speed
+section of BENCHMARKS.md. Run it on an otherwise idle machine; compare the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks.report import machine, write_section
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / ".bench"
+VENV_BIN = Path(sys.executable).parent
+RASA = str(VENV_BIN / "rasa")
+OURS_PORT, PEER_PORT, ECHO_PORT = 25005, 26005, 27005
+OURS_MESSAGES = [
+    "Aidn er helt nede", "hei", "er dere åpne nå?", "vi får ikke sendt e-meldinger",
+    "hvordan legger jeg til et nytt legemiddel?", "takk for hjelpen", "hva er e-posten?",
+    "må trykke flere ganger på knappen", "saken min er ikke fulgt opp", "er du en robot?",
+]
+PEER_MESSAGES = ["hello", "I am sad", "great", "are you a bot?", "bye", "good morning"]
+ENV = os.environ | {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3"}
+
+
+def timed(command: list, cwd: Path, env: dict = ENV) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def post(port: int, sender: str, message: str, timeout: float = 60) -> list:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/webhooks/rest/webhook",
+        data=json.dumps({"sender": sender, "message": message}).encode(),
+        headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return json.load(response)
+
+
+class Process:
+    """A server started in its own process group; `ready` is seconds to the first answer."""
+
+    def __init__(self, command: list, cwd: Path, port: int, env: dict = ENV, limit: int = 600):
+        started = time.perf_counter()
+        self.log = (WORK / f"server-{port}.log").open("w")
+        self.popen = subprocess.Popen(command, cwd=cwd, env=env, stdout=self.log,
+                                      stderr=subprocess.STDOUT, start_new_session=True)
+        while True:
+            try:
+                if post(port, "warmup", "hei", timeout=5):
+                    break
+            except OSError:
+                pass
+            if self.popen.poll() is not None or time.perf_counter() - started > limit:
+                self.stop()
+                raise RuntimeError(f"server on port {port} did not answer; see {self.log.name}")
+            time.sleep(0.25)
+        self.ready = time.perf_counter() - started
+
+    def rss_mb(self, name_contains: str = "") -> float:
+        """Resident memory of the process group's processes whose command matches."""
+        total = 0
+        for pid in subprocess.run(["pgrep", "-g", str(self.popen.pid)], capture_output=True,
+                                  text=True).stdout.split():
+            try:
+                cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            if name_contains in cmdline:
+                total += int(next(line.split()[1] for line in status.splitlines()
+                                  if line.startswith("VmRSS")))
+        return round(total / 1024, 1)
+
+    def stop(self) -> None:
+        if self.popen.poll() is None:
+            os.killpg(self.popen.pid, signal.SIGTERM)
+            try:
+                self.popen.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.popen.pid, signal.SIGKILL)
+        self.log.close()
+
+
+async def load(port: int, messages: list, concurrency: int, total: int) -> dict:
+    import aiohttp
+
+    latencies: list = []
+    url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
+
+    async def user(session: aiohttp.ClientSession, number: int) -> None:
+        for i in range(max(total // concurrency, 1)):
+            body = {"sender": f"bench-{concurrency}-{number}", "message": messages[i % len(messages)]}
+            started = time.perf_counter()
+            async with session.post(url, json=body) as response:
+                await response.read()
+                response.raise_for_status()
+            latencies.append(time.perf_counter() - started)
+
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        started = time.perf_counter()
+        await asyncio.gather(*(user(session, n) for n in range(concurrency)))
+        wall = time.perf_counter() - started
+    p50, p95, p99 = np.percentile(np.array(latencies) * 1000, [50, 95, 99])
+    return {"p50_ms": round(p50, 1), "p95_ms": round(p95, 1), "p99_ms": round(p99, 1),
+            "throughput_rps": round(len(latencies) / wall, 1), "requests": len(latencies)}
+
+
+def measure_load(port: int, messages: list, levels: list, total: int) -> dict:
+    for _ in range(20):  # warm-up
+        post(port, "warmup", messages[_ % len(messages)])
+    return {str(c): asyncio.run(load(port, messages, c, total)) for c in levels}
+
+
+def prepare_peer() -> Path:
+    """The stock `rasa init` project, copied from Rasa's own template (untrained)."""
+    import rasa.cli
+
+    peer = WORK / "peer"
+    if not (peer / "config.yml").exists():
+        shutil.copytree(Path(rasa.cli.__file__).parent / "initial_project", peer,
+                        dirs_exist_ok=True)
+    return peer
+
+
+def run(levels: list, total: int) -> dict:
+    WORK.mkdir(exist_ok=True)
+    peer = prepare_peer()
+    results: dict = {"machine": machine(), "levels": levels}
+    print("training the peer, then this assistant (--force)...", flush=True)
+    results["train_s"] = {
+        "peer": round(timed([RASA, "train", "--force", "--out", "models",
+                             "--fixed-model-name", "peer"], peer), 1),
+        "ours": round(timed([RASA, "train", "--force", "--out", str(WORK / "models"),
+                             "--fixed-model-name", "aidn"], ROOT), 1),
+    }
+    servers = {
+        "echo": lambda: Process([str(VENV_BIN / "python"), "-m", "benchmarks.echo_server",
+                                 str(ECHO_PORT)], ROOT, ECHO_PORT),
+        "peer": lambda: Process([RASA, "run", "--model", "models/peer.tar.gz", "--port",
+                                 str(PEER_PORT), "--interface", "127.0.0.1"], peer, PEER_PORT),
+        "ours": lambda: Process(
+            ["bash", "scripts/serve.sh"], ROOT, OURS_PORT,
+            env=ENV | {"AIDN_RASA_PORT": str(OURS_PORT), "AIDN_ACTION_PORT": "25055",
+                       "AIDN_WEB_PORT": "28080", "AIDN_VAR_DIR": str(WORK / "var"),
+                       "AIDN_ACTION_ENDPOINT_URL": "http://127.0.0.1:25055/webhook",
+                       "AIDN_TRACKER_DB": str(WORK / "var" / "tracker.sqlite3"),
+                       "AIDN_SUGGESTIONS_DB": str(WORK / "var" / "suggestions.sqlite3"),
+                       "AIDN_SOCKET_URL": f"http://127.0.0.1:{OURS_PORT}",
+                       "AIDN_ALLOWED_ORIGINS": "http://127.0.0.1:28080"}),
+    }
+    messages = {"echo": OURS_MESSAGES, "peer": PEER_MESSAGES, "ours": OURS_MESSAGES}
+    for name, start in servers.items():
+        print(f"serving {name}...", flush=True)
+        server = start()
+        try:
+            entry = {"first_answer_s": round(server.ready, 1)}
+            entry["load"] = measure_load(server_port(name), messages[name], levels, total)
+            entry["rss_mb"] = server.rss_mb("rasa run --model" if name != "echo" else "")
+            entry["rss_all_processes_mb"] = server.rss_mb()
+            results[name] = entry
+        finally:
+            server.stop()
+    return results
+
+
+def server_port(name: str) -> int:
+    return {"echo": ECHO_PORT, "peer": PEER_PORT, "ours": OURS_PORT}[name]
+
+
+def plot(results: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(figsize=(7, 4.5))
+    for name, label in (("ours", "Aidn assistant"), ("peer", "rasa init peer"),
+                        ("echo", "Sanic echo floor")):
+        levels = results["levels"]
+        for key, style in (("p50_ms", "-o"), ("p95_ms", "--^")):
+            axes.plot(levels, [results[name]["load"][str(c)][key] for c in levels], style,
+                      label=f"{label} {key[:3]}")
+    axes.set(xlabel="concurrent users", ylabel="latency (ms, log)", yscale="log",
+             title="REST latency against concurrency")
+    axes.legend(fontsize=8)
+    figure.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(path, dpi=110)
+
+
+def markdown(results: dict) -> str:
+    ours, peer, echo = results["ours"], results["peer"], results["echo"]
+    lines = [
+        "## Speed and cost",
+        "",
+        f"Command: `make benchmark` (`python -m benchmarks.speed`). Measured {results['machine']}.",
+        "",
+        "| | this assistant | `rasa init` peer | ratio |",
+        "|---|---|---|---|",
+        f"| training (`rasa train --force`) | {results['train_s']['ours']} s | "
+        f"{results['train_s']['peer']} s | {results['train_s']['ours'] / results['train_s']['peer']:.2f} |",
+        f"| start to first answer | {ours['first_answer_s']} s | {peer['first_answer_s']} s | "
+        f"{ours['first_answer_s'] / peer['first_answer_s']:.2f} |",
+        f"| Rasa server RSS after warm-up | {ours['rss_mb']} MB | {peer['rss_mb']} MB | "
+        f"{ours['rss_mb'] / peer['rss_mb']:.2f} |",
+        f"| all processes (Rasa, actions, page) | {ours['rss_all_processes_mb']} MB | "
+        f"{peer['rss_all_processes_mb']} MB | |",
+        "",
+        "| concurrent users | this assistant p50 / p95 / p99 ms (req/s) | peer | echo floor | "
+        "p95 vs peer | p95 vs floor |",
+        "|---|---|---|---|---|---|",
+    ]
+    for c in results["levels"]:
+        o, p, e = (x["load"][str(c)] for x in (ours, peer, echo))
+        lines.append(
+            f"| {c} | {o['p50_ms']} / {o['p95_ms']} / {o['p99_ms']} ({o['throughput_rps']}) | "
+            f"{p['p50_ms']} / {p['p95_ms']} / {p['p99_ms']} ({p['throughput_rps']}) | "
+            f"{e['p50_ms']} / {e['p95_ms']} / {e['p99_ms']} ({e['throughput_rps']}) | "
+            f"{o['p95_ms'] / p['p95_ms']:.2f} | {o['p95_ms'] / e['p95_ms']:.1f} |")
+    lines += ["", "![latency against concurrency](benchmarks/results/latency.png)"]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=200, help="requests per level")
+    parser.add_argument("--levels", type=int, nargs="*", default=[1, 10, 50])
+    args = parser.parse_args()
+    results = run(args.levels, args.requests)
+    out = ROOT / "reports" / "benchmarks"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "speed.json").write_text(json.dumps(results, indent=2))
+    plot(results, ROOT / "benchmarks" / "results" / "latency.png")
+    write_section("speed", markdown(results))
+    print(markdown(results))
+
+
+if __name__ == "__main__":
+    main()
