@@ -9,8 +9,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
 from sklearn.metrics import accuracy_score, precision_recall_fscore_support
+
+from benchmarks.nlu_compare import load_examples
 
 ROOT = Path(__file__).resolve().parents[2]
 TEST_SET = ROOT / "tests" / "nlu" / "test_nlu.yml"
@@ -23,31 +24,16 @@ ACCURACY_FLOOR = 0.88
 SAFE_FOR_CRITICAL = {"fault_critical", "fault_major", "report_fault", "nlu_fallback"}
 
 
-def load_examples() -> list[tuple[str, str]]:
-    data = yaml.safe_load(TEST_SET.read_text(encoding="utf-8"))
-    return [
-        (line.strip()[2:].strip(), block["intent"])
-        for block in data["nlu"]
-        for line in block["examples"].splitlines()
-        if line.strip().startswith("- ")
-    ]
-
-
 @pytest.fixture(scope="module")
 def predictions(parse):
-    examples = load_examples()
+    examples = load_examples(TEST_SET)
     predicted = [parse(text)["intent"]["name"] for text, _ in examples]
     return examples, predicted
 
 
 def test_test_set_is_large_and_separate_from_training_data():
-    examples = load_examples()
-    training = yaml.safe_load((ROOT / "data" / "nlu.yml").read_text(encoding="utf-8"))
-    trained = {
-        line.strip()[2:].strip().lower()
-        for block in training["nlu"]
-        for line in block["examples"].splitlines()
-    }
+    examples = load_examples(TEST_SET)
+    trained = {text.lower() for text, _ in load_examples(ROOT / "data" / "nlu.yml")}
     assert len(examples) >= 150
     assert [text for text, _ in examples if text.lower() in trained] == []
 
