@@ -5,8 +5,12 @@ assistant trained here as a peer, and a trivial Sanic echo endpoint as the HTTP 
 
 Measures training time (both with --force), time from start to the first answer,
 resident memory after warm-up, REST latency p50/p95/p99 and throughput per concurrency
-level. Writes reports/benchmarks/speed.json, benchmarks/results/latency.png and the speed
-section of BENCHMARKS.md. Run it on an otherwise idle machine; compare the ratios.
+level. Unless --no-variants, it also serves this assistant with Rasa's own validation of
+action-server responses, and with the pipeline it had before (DIET intent classifier and
+TEDPolicy, both TensorFlow) with TensorFlow's default threads and with one thread, to
+show what each change is worth. Writes
+reports/benchmarks/speed.json, benchmarks/results/latency.png and the speed section of
+BENCHMARKS.md. Run it on an otherwise idle machine; compare the ratios.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ import urllib.request
 from pathlib import Path
 
 import numpy as np
+import yaml
 
+from benchmarks.nlu_compare import DIET, replace_classifier
 from benchmarks.report import machine, write_section
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,7 +44,16 @@ OURS_MESSAGES = [
     "må trykke flere ganger på knappen", "saken min er ikke fulgt opp", "er du en robot?",
 ]
 PEER_MESSAGES = ["hello", "I am sad", "great", "are you a bot?", "bye", "good morning"]
+MESSAGES = {"peer": PEER_MESSAGES, "echo": OURS_MESSAGES, "ours": OURS_MESSAGES,
+            "stock_validation": OURS_MESSAGES, "diet_ted": OURS_MESSAGES,
+            "diet_ted_one_thread": OURS_MESSAGES}
+# Each simulated user starts a new conversation after this many messages, as help-desk
+# chats are short. (Rasa's turn time grows with the conversation: one 200-message
+# conversation would measure tracker growth, not the assistant.)
+CONVERSATION_TURNS = 6
 ENV = os.environ | {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3"}
+ONE_TF_THREAD = {"TF_INTRA_OP_PARALLELISM_THREADS": "1", "TF_INTER_OP_PARALLELISM_THREADS": "1"}
+TED = {"name": "TEDPolicy", "max_history": 4, "epochs": 40, "random_seed": 42}
 
 
 def timed(command: list, cwd: Path, env: dict = ENV) -> float:
@@ -110,7 +125,8 @@ async def load(port: int, messages: list, concurrency: int, total: int) -> dict:
 
     async def user(session: aiohttp.ClientSession, number: int) -> None:
         for i in range(max(total // concurrency, 1)):
-            body = {"sender": f"bench-{concurrency}-{number}", "message": messages[i % len(messages)]}
+            sender = f"bench-{concurrency}-{number}-{i // CONVERSATION_TURNS}"
+            body = {"sender": sender, "message": messages[i % len(messages)]}
             started = time.perf_counter()
             async with session.post(url, json=body) as response:
                 await response.read()
@@ -144,7 +160,36 @@ def prepare_peer() -> Path:
     return peer
 
 
-def run(levels: list, total: int) -> dict:
+def tensorflow_config() -> Path:
+    """config.yml as it was before the TF-IDF classifier: DIET for intents, plus TEDPolicy."""
+    config = yaml.safe_load((ROOT / "config.yml").read_text())
+    config["pipeline"] = replace_classifier(DIET)(config["pipeline"])
+    config["policies"].append(TED)
+    path = WORK / "config-diet-ted.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True))
+    return path
+
+
+def ours(model: str, extra_env: dict | None = None) -> Process:
+    return Process(
+        ["bash", "scripts/serve.sh"], ROOT, OURS_PORT,
+        env=ENV | (extra_env or {}) | {
+            "AIDN_MODEL": str(WORK / "models" / f"{model}.tar.gz"),
+            "AIDN_RASA_PORT": str(OURS_PORT), "AIDN_ACTION_PORT": "25055",
+            "AIDN_WEB_PORT": "28080", "AIDN_VAR_DIR": str(WORK / "var"),
+            "AIDN_ACTION_ENDPOINT_URL": "http://127.0.0.1:25055/webhook",
+            "AIDN_TRACKER_DB": str(WORK / "var" / "tracker.sqlite3"),
+            "AIDN_SUGGESTIONS_DB": str(WORK / "var" / "suggestions.sqlite3"),
+            "AIDN_SOCKET_URL": f"http://127.0.0.1:{OURS_PORT}",
+            "AIDN_ALLOWED_ORIGINS": "http://127.0.0.1:28080"})
+
+
+def train(config: Path, name: str) -> float:
+    return round(timed([RASA, "train", "--force", "--config", str(config), "--out",
+                        str(WORK / "models"), "--fixed-model-name", name], ROOT), 1)
+
+
+def run(levels: list, total: int, variants: bool) -> dict:
     WORK.mkdir(exist_ok=True)
     peer = prepare_peer()
     results: dict = {"machine": machine(), "levels": levels}
@@ -152,31 +197,30 @@ def run(levels: list, total: int) -> dict:
     results["train_s"] = {
         "peer": round(timed([RASA, "train", "--force", "--out", "models",
                              "--fixed-model-name", "peer"], peer), 1),
-        "ours": round(timed([RASA, "train", "--force", "--out", str(WORK / "models"),
-                             "--fixed-model-name", "aidn"], ROOT), 1),
+        "ours": train(ROOT / "config.yml", "aidn"),
     }
     servers = {
         "echo": lambda: Process([str(VENV_BIN / "python"), "-m", "benchmarks.echo_server",
                                  str(ECHO_PORT)], ROOT, ECHO_PORT),
         "peer": lambda: Process([RASA, "run", "--model", "models/peer.tar.gz", "--port",
                                  str(PEER_PORT), "--interface", "127.0.0.1"], peer, PEER_PORT),
-        "ours": lambda: Process(
-            ["bash", "scripts/serve.sh"], ROOT, OURS_PORT,
-            env=ENV | {"AIDN_RASA_PORT": str(OURS_PORT), "AIDN_ACTION_PORT": "25055",
-                       "AIDN_WEB_PORT": "28080", "AIDN_VAR_DIR": str(WORK / "var"),
-                       "AIDN_ACTION_ENDPOINT_URL": "http://127.0.0.1:25055/webhook",
-                       "AIDN_TRACKER_DB": str(WORK / "var" / "tracker.sqlite3"),
-                       "AIDN_SUGGESTIONS_DB": str(WORK / "var" / "suggestions.sqlite3"),
-                       "AIDN_SOCKET_URL": f"http://127.0.0.1:{OURS_PORT}",
-                       "AIDN_ALLOWED_ORIGINS": "http://127.0.0.1:28080"}),
+        "ours": lambda: ours("aidn"),
     }
-    messages = {"echo": OURS_MESSAGES, "peer": PEER_MESSAGES, "ours": OURS_MESSAGES}
+    if variants:
+        results["train_s"]["diet_ted"] = train(tensorflow_config(), "aidn-diet-ted")
+        servers["stock_validation"] = lambda: ours("aidn", {"AIDN_STOCK_ACTION_VALIDATION": "1"})
+        servers["diet_ted"] = lambda: ours("aidn-diet-ted")
+        servers["diet_ted_one_thread"] = lambda: ours("aidn-diet-ted", ONE_TF_THREAD)
     for name, start in servers.items():
         print(f"serving {name}...", flush=True)
         server = start()
         try:
             entry = {"first_answer_s": round(server.ready, 1)}
-            entry["load"] = measure_load(server_port(name), messages[name], levels, total)
+            # The first real message after start, before any warm-up (cold caches).
+            started = time.perf_counter()
+            post(server_port(name), "cold", MESSAGES[name][0])
+            entry["cold_message_ms"] = round((time.perf_counter() - started) * 1000, 1)
+            entry["load"] = measure_load(server_port(name), MESSAGES[name], levels, total)
             entry["rss_mb"] = server.rss_mb("rasa run --model" if name != "echo" else "")
             entry["rss_all_processes_mb"] = server.rss_mb()
             results[name] = entry
@@ -186,7 +230,7 @@ def run(levels: list, total: int) -> dict:
 
 
 def server_port(name: str) -> int:
-    return {"echo": ECHO_PORT, "peer": PEER_PORT, "ours": OURS_PORT}[name]
+    return {"echo": ECHO_PORT, "peer": PEER_PORT}.get(name, OURS_PORT)
 
 
 def plot(results: dict, path: Path) -> None:
@@ -223,6 +267,8 @@ def markdown(results: dict) -> str:
         f"{results['train_s']['peer']} s | {results['train_s']['ours'] / results['train_s']['peer']:.2f} |",
         f"| start to first answer | {ours['first_answer_s']} s | {peer['first_answer_s']} s | "
         f"{ours['first_answer_s'] / peer['first_answer_s']:.2f} |",
+        f"| first message after start (cold) | {ours['cold_message_ms']} ms | "
+        f"{peer['cold_message_ms']} ms | {ours['cold_message_ms'] / peer['cold_message_ms']:.2f} |",
         f"| Rasa server RSS after warm-up | {ours['rss_mb']} MB | {peer['rss_mb']} MB | "
         f"{ours['rss_mb'] / peer['rss_mb']:.2f} |",
         f"| all processes (Rasa, actions, page) | {ours['rss_all_processes_mb']} MB | "
@@ -240,15 +286,49 @@ def markdown(results: dict) -> str:
             f"{e['p50_ms']} / {e['p95_ms']} / {e['p99_ms']} ({e['throughput_rps']}) | "
             f"{o['p95_ms'] / p['p95_ms']:.2f} | {o['p95_ms'] / e['p95_ms']:.1f} |")
     lines += ["", "![latency against concurrency](benchmarks/results/latency.png)"]
+    if "diet_ted" in results:
+        lines += variants_markdown(results)
     return "\n".join(lines)
+
+
+def variants_markdown(results: dict) -> list:
+    ours = results["ours"]
+    middle = str(sorted(results["levels"])[len(results["levels"]) // 2])
+    rows = [
+        ("configured: TF-IDF classifier, no TEDPolicy", ours, results["train_s"]["ours"]),
+        ("configured, but Rasa's own action-response validation", results["stock_validation"],
+         None),
+        ("DIET + TEDPolicy as before, TensorFlow default threads", results["diet_ted"],
+         results["train_s"]["diet_ted"]),
+        ("DIET + TEDPolicy, TF_INTRA/INTER_OP_PARALLELISM_THREADS=1", results["diet_ted_one_thread"],
+         None),
+    ]
+    lines = [
+        "",
+        "### What each change is worth (same run, same machine)",
+        "",
+        f"| this assistant with | training | first answer | first message after start | "
+        f"RSS | p50 / p95 ms at {middle} users | p95 vs configured |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for label, entry, train_s in rows:
+        load = entry["load"][middle]
+        lines.append(
+            f"| {label} | {f'{train_s} s' if train_s else 'same model'} | "
+            f"{entry['first_answer_s']} s | {entry['cold_message_ms']} ms | {entry['rss_mb']} MB | "
+            f"{load['p50_ms']} / {load['p95_ms']} | "
+            f"{load['p95_ms'] / ours['load'][middle]['p95_ms']:.2f} |")
+    return lines
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=200, help="requests per level")
     parser.add_argument("--levels", type=int, nargs="*", default=[1, 10, 50])
+    parser.add_argument("--no-variants", action="store_true",
+                        help="skip the earlier TensorFlow pipeline (DIET + TED)")
     args = parser.parse_args()
-    results = run(args.levels, args.requests)
+    results = run(args.levels, args.requests, variants=not args.no_variants)
     out = ROOT / "reports" / "benchmarks"
     out.mkdir(parents=True, exist_ok=True)
     (out / "speed.json").write_text(json.dumps(results, indent=2))

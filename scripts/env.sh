@@ -10,6 +10,8 @@ export AIDN_ALLOWED_ORIGINS="${AIDN_ALLOWED_ORIGINS:-http://127.0.0.1:$AIDN_WEB_
 export AIDN_SOCKET_URL="${AIDN_SOCKET_URL:-http://127.0.0.1:$AIDN_RASA_PORT}"
 export AIDN_ACTION_ENDPOINT_URL="${AIDN_ACTION_ENDPOINT_URL:-http://127.0.0.1:$AIDN_ACTION_PORT/webhook}"
 export AIDN_VAR_DIR="${AIDN_VAR_DIR:-$ROOT/var}"
+# The model serve.sh runs; train.sh writes the default (the speed benchmark sets its own).
+export AIDN_MODEL="${AIDN_MODEL:-$ROOT/models/aidn.tar.gz}"
 export AIDN_TRACKER_DB="${AIDN_TRACKER_DB:-$AIDN_VAR_DIR/tracker.sqlite3}"
 export AIDN_SUGGESTIONS_DB="${AIDN_SUGGESTIONS_DB:-$AIDN_VAR_DIR/suggestions.sqlite3}"
 # The Rasa HTTP API (conversations, tracker) needs this token; random unless set.

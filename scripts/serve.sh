@@ -15,7 +15,7 @@ trap stop EXIT INT TERM
 "$VENV/bin/rasa" run actions --actions actions --port "$AIDN_ACTION_PORT" \
   >"$AIDN_VAR_DIR/actions.log" 2>&1 &
 pids+=($!)
-"$VENV/bin/rasa" run --model models/aidn.tar.gz --enable-api --auth-token "$AIDN_RASA_API_TOKEN" \
+"$VENV/bin/rasa" run --model "$AIDN_MODEL" --enable-api --auth-token "$AIDN_RASA_API_TOKEN" \
   --port "$AIDN_RASA_PORT" --interface 127.0.0.1 --endpoints endpoints.yml \
   --credentials credentials.yml >"$AIDN_VAR_DIR/rasa.log" 2>&1 &
 pids+=($!)
