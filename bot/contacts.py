@@ -41,8 +41,12 @@ class Contacts:
     article_roadmap: str
 
     @property
+    def office_day_hours(self) -> str:
+        return f"{self.office_opens:%H:%M}–{self.office_closes:%H:%M}"
+
+    @property
     def office_hours(self) -> str:
-        return f"hverdager {self.office_opens:%H:%M}–{self.office_closes:%H:%M}"
+        return f"hverdager {self.office_day_hours}"
 
     @property
     def on_call_hours(self) -> str:
@@ -57,6 +61,7 @@ class Contacts:
             "office_phone": self.office_line.number,
             "on_call_phone": self.on_call_line.number,
             "office_hours": self.office_hours,
+            "office_day_hours": self.office_day_hours,
             "on_call_hours": self.on_call_hours,
             "support_email": self.support_email,
             "ops_manager_name": self.operations_manager_name,

@@ -85,14 +85,19 @@ def describe_next_opening(now: datetime, contacts: Contacts = CONTACTS) -> str:
     return f"{when} kl. {opening:%H:%M}"
 
 
+def day_closed_reason(day: date) -> str | None:
+    """Why the office is closed all of `day` in Norwegian, or None on a business day."""
+    holiday = public_holiday_name(day)
+    if holiday:
+        return f"det er helligdag ({holiday})"
+    if day.weekday() >= 5:
+        return "det er helg"
+    return None
+
+
 def closed_reason(now: datetime, contacts: Contacts = CONTACTS) -> str | None:
     """Why the office is closed at `now` in Norwegian, or None when it is open."""
     if office_is_open(now, contacts):
         return None
-    local = local_time(now, contacts)
-    holiday = public_holiday_name(local.date())
-    if holiday:
-        return f"det er helligdag ({holiday})"
-    if local.weekday() >= 5:
-        return "det er helg"
-    return "det er utenfor ordinær åpningstid"
+    return day_closed_reason(local_time(now, contacts).date()) or (
+        "det er utenfor ordinær åpningstid")

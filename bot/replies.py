@@ -6,11 +6,13 @@ contact facts themselves are filled in by the response generator from bot.contac
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot import hours
 from bot.contacts import CONTACTS, Contacts
+from bot.day_mentions import mentioned_day
 from bot.severity import Severity
 
 
@@ -46,7 +48,33 @@ def fault_reply(severity: Severity | None, now: datetime, contacts: Contacts = C
     return Reply("utter_fault_unsure", current_line(now, contacts))
 
 
-def opening_hours_reply(now: datetime, contacts: Contacts = CONTACTS) -> Reply:
+def opening_hours_reply(now: datetime, asked: str = "", contacts: Contacts = CONTACTS) -> Reply:
+    """Open now or not; for the day the question `asked` names, when it names another."""
+    today = hours.local_time(now, contacts).date()
+    day = mentioned_day(asked, today)
+    if day is not None and day != today:
+        described = hours.describe_day(day, today)
+        values = {"day": described[:1].upper() + described[1:]}
+        reason = hours.day_closed_reason(day)
+        if reason is None:
+            return Reply("utter_opening_hours_day_open", values)
+        return Reply("utter_opening_hours_day_closed", values | {"closed_reason": reason})
     if hours.office_is_open(now, contacts):
         return Reply("utter_opening_hours_open")
     return Reply("utter_opening_hours_closed", closed_values(now, contacts))
+
+
+CLASS_MENTION = re.compile(r"\b([abc])[- ]?feil", re.IGNORECASE)
+ABOUT_CALLING = re.compile(r"\b(?:ring\w*|telefon\w*|nummer\w*)", re.IGNORECASE)
+
+
+def severity_info_reply(asked: str, now: datetime, contacts: Contacts = CONTACTS) -> Reply:
+    """A straight answer to "kan jeg ringe om en C-feil?"; other questions get the classes."""
+    classes = {letter.upper() for letter in CLASS_MENTION.findall(asked)}
+    if len(classes) == 1 and ABOUT_CALLING.search(asked):
+        severity = Severity(classes.pop())
+        if severity is Severity.C:
+            return Reply("utter_severity_c_is_written")
+        return Reply("utter_severity_ab_is_called",
+                     {"severity": severity.value} | current_line(now, contacts))
+    return Reply("utter_severity_info")

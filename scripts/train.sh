@@ -12,6 +12,6 @@ if [ -f models/aidn.tar.gz ] && [ "$(cat models/aidn.inputs 2>/dev/null)" = "$in
   echo "== Model is up to date (models/aidn.tar.gz)"
   exit 0
 fi
-echo "== Training the model (spaCy pipeline: $spacy_choice); about 2 minutes"
+echo "== Training the model (spaCy pipeline: $spacy_choice); under a minute"
 "$VENV/bin/rasa" train --fixed-model-name aidn --out models --quiet
 echo "$inputs" > models/aidn.inputs

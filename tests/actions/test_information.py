@@ -1,9 +1,14 @@
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.information import ActionContactInfo, ActionFallback, ActionOpeningHours
+from actions.information import (
+    ActionContactInfo,
+    ActionFallback,
+    ActionOpeningHours,
+    ActionSeverityInfo,
+)
 from actions.personal_data import ActionPersonalDataWarning
 from bot.contacts import CONTACTS
 from tests.conftest import make_tracker
@@ -41,6 +46,52 @@ async def test_closed_on_17_may(clock):
     assert message["response"] == "utter_opening_hours_closed"
     assert message["closed_reason"] == "det er helligdag (Andre pinsedag og Grunnlovsdag)"
     assert message["next_opening"] == "i morgen kl. 08:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "response", "values"),
+    [
+        ("er dere åpne på lørdag?", "utter_opening_hours_day_closed",
+         {"day": "Lørdag 28. november", "closed_reason": "det er helg"}),
+        ("har dokker opent i morra", "utter_opening_hours_day_open", {"day": "I morgen"}),
+        # Christmas Eve is no public holiday: an ordinary Thursday by the page's rules.
+        ("er dere åpne på julaften", "utter_opening_hours_day_open",
+         {"day": "Torsdag 24. desember"}),
+        ("åpent 2. juledag?", "utter_opening_hours_day_closed",
+         {"day": "Lørdag 26. desember", "closed_reason": "det er helligdag (Andre juledag)"}),
+        ("er dere åpne 2. påskedag", "utter_opening_hours_day_closed",
+         {"day": "Mandag 29. mars", "closed_reason": "det er helligdag (Andre påskedag)"}),
+        ("er dere åpne i dag", "utter_opening_hours_open", {}),
+    ],
+)
+async def test_opening_hours_for_the_day_asked_about(clock, text, response, values):
+    clock(WEDNESDAY_NOON - timedelta(days=1))  # Tuesday 24 November 2026, 12:00 in Oslo
+    (message,) = await messages_of(ActionOpeningHours(), make_tracker(text=text))
+    assert message["response"] == response
+    assert {key: message[key] for key in values} == values
+
+
+@pytest.mark.parametrize(
+    ("text", "response", "values"),
+    [
+        ("kan jeg ringe om en C-feil?", "utter_severity_c_is_written", {}),
+        ("må en b-feil ringes inn", "utter_severity_ab_is_called",
+         {"severity": "B", "line_number": CONTACTS.on_call_line.number}),  # 17 May
+        ("hva er en A-feil", "utter_severity_info", {}),
+    ],
+)
+async def test_severity_questions(clock, text, response, values):
+    clock(MONDAY_17_MAY_2027)
+    (message,) = await messages_of(ActionSeverityInfo(), make_tracker(text=text))
+    assert message["response"] == response
+    assert {key: message[key] for key in values} == values
+
+
+async def test_a_contact_question_about_calling_for_a_c_fault_gets_the_class_answer(clock):
+    clock(WEDNESDAY_NOON)
+    tracker = make_tracker(text="skal jeg ringe eller sende e-post om en c-feil")
+    (message,) = await messages_of(ActionContactInfo(), tracker)
+    assert message["response"] == "utter_severity_c_is_written"
 
 
 async def test_contact_info_and_fallback_name_the_line_for_now(clock):

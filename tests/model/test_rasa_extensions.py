@@ -20,6 +20,8 @@ ACTION_VALUES = {
     "line_number": CONTACTS.on_call_line.number,
     "line_label": CONTACTS.on_call_line.label,
     "closed_reason": "det er helg",
+    "day": "Lørdag 28. november",
+    "severity": "B",
     "next_opening": "mandag 30. november kl. 08:00",
     "suggestion_id": "7",
 }

@@ -1,0 +1,43 @@
+"""Which response a question about the severity classes gets."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.contacts import CONTACTS
+from bot.replies import severity_info_reply
+
+SATURDAY_NIGHT = datetime(2026, 11, 28, 2, 30, tzinfo=ZoneInfo("Europe/Oslo"))
+TUESDAY_NOON = datetime(2026, 11, 24, 12, 0, tzinfo=ZoneInfo("Europe/Oslo"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["kan jeg ringe om en C-feil?", "skal c feil ringes inn", "Har dere telefonnummer for C-feil"],
+)
+def test_calling_about_a_c_fault_gets_a_straight_no(text):
+    assert severity_info_reply(text, TUESDAY_NOON).response == "utter_severity_c_is_written"
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "severity", "number"),
+    [
+        ("må B-feil ringes inn?", TUESDAY_NOON, "B", CONTACTS.office_line.number),
+        ("kan eg ringe om ein a-feil no", SATURDAY_NIGHT, "A", CONTACTS.on_call_line.number),
+    ],
+)
+def test_calling_about_an_a_or_b_fault_gets_the_number_for_now(text, now, severity, number):
+    reply = severity_info_reply(text, now)
+    assert reply.response == "utter_severity_ab_is_called"
+    assert reply.values["severity"] == severity
+    assert reply.values["line_number"] == number
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hva er en B-feil", "hva er forskjellen på A-feil og C-feil, og hvem ringer jeg?",
+     "forklar feilklassene", "ringer jeg?"],
+)
+def test_other_questions_get_the_classes(text):
+    assert severity_info_reply(text, TUESDAY_NOON).response == "utter_severity_info"
