@@ -38,6 +38,7 @@ WORK = ROOT / ".bench"
 VENV_BIN = Path(sys.executable).parent
 RASA = str(VENV_BIN / "rasa")
 OURS_PORT, PEER_PORT, ECHO_PORT = 25005, 26005, 27005
+OURS_ACTION_PORT, OURS_WEB_PORT = 25055, 28080
 OURS_MESSAGES = [
     "Aidn er helt nede", "hei", "er dere åpne nå?", "vi får ikke sendt e-meldinger",
     "hvordan legger jeg til et nytt legemiddel?", "takk for hjelpen", "hva er e-posten?",
@@ -72,17 +73,28 @@ def post(port: int, sender: str, message: str, timeout: float = 60) -> list:
         return json.load(response)
 
 
-class Process:
-    """A server started in its own process group; `ready` is seconds to the first answer."""
+def answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status == 200
+    except OSError:
+        return False
 
-    def __init__(self, command: list, cwd: Path, port: int, env: dict = ENV, limit: int = 600):
+
+class Process:
+    """A server started in its own process group; `ready` is seconds until it answers a
+    message and every URL in `also_ready` (e.g. the action server's health) answers."""
+
+    def __init__(self, command: list, cwd: Path, port: int, env: dict = ENV, limit: int = 600,
+                 also_ready: tuple = ()):
         started = time.perf_counter()
         self.log = (WORK / f"server-{port}.log").open("w")
         self.popen = subprocess.Popen(command, cwd=cwd, env=env, stdout=self.log,
                                       stderr=subprocess.STDOUT, start_new_session=True)
         while True:
             try:
-                if post(port, "warmup", "hei", timeout=5):
+                if all(answers(url) for url in also_ready) and post(port, "warmup", "hei",
+                                                                     timeout=5):
                     break
             except OSError:
                 pass
@@ -171,17 +183,22 @@ def tensorflow_config() -> Path:
 
 
 def ours(model: str, extra_env: dict | None = None) -> Process:
+    # A fresh tracker store for every start: reused sender ids would otherwise carry the
+    # previous server's conversations and make every later variant slower.
+    shutil.rmtree(WORK / "var", ignore_errors=True)
     return Process(
         ["bash", "scripts/serve.sh"], ROOT, OURS_PORT,
+        also_ready=(f"http://127.0.0.1:{OURS_ACTION_PORT}/health",
+                    f"http://127.0.0.1:{OURS_WEB_PORT}/health"),
         env=ENV | (extra_env or {}) | {
             "AIDN_MODEL": str(WORK / "models" / f"{model}.tar.gz"),
-            "AIDN_RASA_PORT": str(OURS_PORT), "AIDN_ACTION_PORT": "25055",
-            "AIDN_WEB_PORT": "28080", "AIDN_VAR_DIR": str(WORK / "var"),
-            "AIDN_ACTION_ENDPOINT_URL": "http://127.0.0.1:25055/webhook",
+            "AIDN_RASA_PORT": str(OURS_PORT), "AIDN_ACTION_PORT": str(OURS_ACTION_PORT),
+            "AIDN_WEB_PORT": str(OURS_WEB_PORT), "AIDN_VAR_DIR": str(WORK / "var"),
+            "AIDN_ACTION_ENDPOINT_URL": f"http://127.0.0.1:{OURS_ACTION_PORT}/webhook",
             "AIDN_TRACKER_DB": str(WORK / "var" / "tracker.sqlite3"),
             "AIDN_SUGGESTIONS_DB": str(WORK / "var" / "suggestions.sqlite3"),
             "AIDN_SOCKET_URL": f"http://127.0.0.1:{OURS_PORT}",
-            "AIDN_ALLOWED_ORIGINS": "http://127.0.0.1:28080"})
+            "AIDN_ALLOWED_ORIGINS": f"http://127.0.0.1:{OURS_WEB_PORT}"})
 
 
 def train(config: Path, name: str) -> float:
@@ -264,7 +281,8 @@ def markdown(results: dict) -> str:
         "| | this assistant | `rasa init` peer | ratio |",
         "|---|---|---|---|",
         f"| training (`rasa train --force`) | {results['train_s']['ours']} s | "
-        f"{results['train_s']['peer']} s | {results['train_s']['ours'] / results['train_s']['peer']:.2f} |",
+        f"{results['train_s']['peer']} s | "
+        f"{results['train_s']['ours'] / results['train_s']['peer']:.2f} |",
         f"| start to first answer | {ours['first_answer_s']} s | {peer['first_answer_s']} s | "
         f"{ours['first_answer_s'] / peer['first_answer_s']:.2f} |",
         f"| first message after start (cold) | {ours['cold_message_ms']} ms | "
@@ -300,8 +318,8 @@ def variants_markdown(results: dict) -> list:
          None),
         ("DIET + TEDPolicy as before, TensorFlow default threads", results["diet_ted"],
          results["train_s"]["diet_ted"]),
-        ("DIET + TEDPolicy, TF_INTRA/INTER_OP_PARALLELISM_THREADS=1", results["diet_ted_one_thread"],
-         None),
+        ("DIET + TEDPolicy, TF_INTRA/INTER_OP_PARALLELISM_THREADS=1",
+         results["diet_ted_one_thread"], None),
     ]
     lines = [
         "",

@@ -79,6 +79,6 @@ def test_critical_faults_are_never_taken_for_something_harmless(predictions):
     critical = [(t, p) for (t, i), p in zip(examples, predicted) if i == "fault_critical"]
     unsafe = [(t, p) for t, p in critical if p not in SAFE_FOR_CRITICAL]
     missed = Counter(p for _, p in critical if p != "fault_critical")
-    print(f"\n{name}: A-feil {len(critical) - sum(missed.values())}/{len(critical)} classified as A; "
-          f"elsewhere: {dict(missed)}")
+    print(f"\n{name}: A-feil {len(critical) - sum(missed.values())}/{len(critical)} "
+          f"classified as A; elsewhere: {dict(missed)}")
     assert unsafe == []
