@@ -1,7 +1,8 @@
 """Which day a Norwegian message asks about: "på lørdag", "i morgen", "julaften", "24.12".
 
 Bokmål, Nynorsk and common dialect spellings. A day without a year means its next
-occurrence on or after `today`. Returns None when the message names no day.
+occurrence on or after `today`. Returns None when the message names no day, or asks
+about now or about the past ("er dere åpne nå?", "siden fredag").
 """
 
 from __future__ import annotations
@@ -48,7 +49,14 @@ RELATIVE = [
 ]
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 WRITTEN_DATE = re.compile(rf"\b(\d{{1,2}})\.? ?({MONTH_NAMES})\b")
-NUMERIC_DATE = re.compile(r"(?<!kl\. )(?<!kl )\b(\d{1,2})[./](\d{1,2})\b(?:[./](\d{2,4})\b)?")
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})\b(?:[./](\d{2,4})\b)?")
+# "kl 9.10", "til 15.05", "24/7", "1/2 time": times and fractions, not dates.
+TIME_BEFORE = re.compile(r"\b(?:kl|klokka|klokken|til|fra|etter|før|ca|innen|mellom|rundt)\.?\s*$")
+NOT_A_DATE_AFTER = re.compile(r"^\s*(?:time|t\b|min)")
+# "er dere åpne nå?" asks about now, whatever else the message mentions; "forrige
+# fredag" and "siden fredag" look back. Both get the answer for now.
+ABOUT_NOW = re.compile(r"\b(?:nå|no|akkurat nå|forrige|siden|sist)\b")
+WEEKEND = re.compile(r"\b(?:(?:i|på|over|denne|neste|hele) helg(?:a|en|ene)?|helgene|helger)\b")
 
 
 def _next(rule: Rule, today: date) -> date | None:
@@ -67,7 +75,10 @@ def _explicit_date(text: str, today: date) -> date | None:
     if written:
         day, month = int(written.group(1)), MONTHS[written.group(2)]
         return _next(lambda y: date(y, month, day), today)
-    numeric = NUMERIC_DATE.search(text)
+    numeric = next((m for m in NUMERIC_DATE.finditer(text)
+                    if not TIME_BEFORE.search(text[:m.start()])
+                    and not NOT_A_DATE_AFTER.search(text[m.end():])
+                    and m.group(0) != "24/7"), None)
     if numeric and 1 <= int(numeric.group(2)) <= 12:
         day, month = int(numeric.group(1)), int(numeric.group(2))
         if numeric.group(3):
@@ -83,6 +94,8 @@ def _explicit_date(text: str, today: date) -> date | None:
 def mentioned_day(text: str, today: date) -> date | None:
     """The day `text` asks about, or None when it names none."""
     lowered = " ".join(text.lower().split())
+    if ABOUT_NOW.search(lowered):
+        return None
     for pattern, rule in NAMED_DAYS:
         if re.search(rf"\b(?:{pattern})\b", lowered):
             return _next(rule, today)
@@ -92,7 +105,7 @@ def mentioned_day(text: str, today: date) -> date | None:
     for pattern, days in RELATIVE:
         if re.search(rf"\b(?:{pattern})\b", lowered):
             return today + timedelta(days=days)
-    if re.search(r"\bhelg\w*", lowered):  # the weekend: today if it is Sunday
+    if WEEKEND.search(lowered):  # the weekend: today if it is Sunday
         return today if today.weekday() == 6 else today + timedelta(days=(5 - today.weekday()) % 7)
     for weekday, pattern in WEEKDAYS.items():
         if re.search(rf"\b(?:{pattern})(?:er|ene|a|en)?\b", lowered):

@@ -48,6 +48,10 @@ def fault_reply(severity: Severity | None, now: datetime, contacts: Contacts = C
     return Reply("utter_fault_unsure", current_line(now, contacts))
 
 
+# Business days by the rules, but many close early; the help page says nothing about them.
+EVES_THE_PAGE_IS_SILENT_ON = {(12, 24): "julaften", (12, 31): "nyttårsaften"}
+
+
 def opening_hours_reply(now: datetime, asked: str = "", contacts: Contacts = CONTACTS) -> Reply:
     """Open now or not; for the day the question `asked` names, when it names another."""
     today = hours.local_time(now, contacts).date()
@@ -56,6 +60,9 @@ def opening_hours_reply(now: datetime, asked: str = "", contacts: Contacts = CON
         described = hours.describe_day(day, today)
         values = {"day": described[:1].upper() + described[1:]}
         reason = hours.day_closed_reason(day)
+        if reason is None and (day.month, day.day) in EVES_THE_PAGE_IS_SILENT_ON:
+            eve = EVES_THE_PAGE_IS_SILENT_ON[(day.month, day.day)]
+            return Reply("utter_opening_hours_day_not_on_page", values | {"day_name": eve})
         if reason is None:
             return Reply("utter_opening_hours_day_open", values)
         return Reply("utter_opening_hours_day_closed", values | {"closed_reason": reason})
@@ -64,17 +71,22 @@ def opening_hours_reply(now: datetime, asked: str = "", contacts: Contacts = CON
     return Reply("utter_opening_hours_closed", closed_values(now, contacts))
 
 
-CLASS_MENTION = re.compile(r"\b([abc])[- ]?feil", re.IGNORECASE)
-ABOUT_CALLING = re.compile(r"\b(?:ring\w*|telefon\w*|nummer\w*)", re.IGNORECASE)
+# "C-feil", "b feil", "A- og B-feil", "a, b eller c-feil"
+CLASS_MENTION = re.compile(r"\b((?:[abc]-?\s*(?:,|og|eller)\s*)*[abc])[- ]?feil", re.IGNORECASE)
+ABOUT_CALLING = re.compile(r"\b(?:ring\w*|telefonnummer\w*|nummer\w*|på telefon)\b",
+                           re.IGNORECASE)
 
 
 def severity_info_reply(asked: str, now: datetime, contacts: Contacts = CONTACTS) -> Reply:
     """A straight answer to "kan jeg ringe om en C-feil?"; other questions get the classes."""
-    classes = {letter.upper() for letter in CLASS_MENTION.findall(asked)}
-    if len(classes) == 1 and ABOUT_CALLING.search(asked):
-        severity = Severity(classes.pop())
-        if severity is Severity.C:
-            return Reply("utter_severity_c_is_written")
+    classes = {letter.upper() for group in CLASS_MENTION.findall(asked)
+               for letter in re.findall(r"[abc]", group, re.IGNORECASE)}
+    if not classes or not ABOUT_CALLING.search(asked):
+        return Reply("utter_severity_info")
+    if classes == {"C"}:
+        return Reply("utter_severity_c_is_written")
+    if classes <= {"A", "B"}:
+        severity = "A- og B" if classes == {"A", "B"} else classes.pop()
         return Reply("utter_severity_ab_is_called",
-                     {"severity": severity.value} | current_line(now, contacts))
-    return Reply("utter_severity_info")
+                     {"severity": severity} | current_line(now, contacts))
+    return Reply("utter_severity_info")  # C together with A or B: the whole picture

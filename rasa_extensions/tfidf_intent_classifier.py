@@ -113,7 +113,10 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
         return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:
-        if self.model is None:
+        if self.model is None:  # as Rasa's classifiers do: no intent, zero confidence
+            for message in messages:
+                message.set(INTENT, {"name": None, "confidence": 0.0}, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [], add_to_output=True)
             return messages
         probabilities = self.model.predict_proba([self._document(m) for m in messages])
         intents = self.model.classes_
@@ -148,11 +151,12 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
         try:
             with model_storage.read_from(resource) as directory:
                 path = directory / MODEL_FILE
-                untrusted = set(sio.get_untrusted_types(file=path)) - TRUSTED_TYPES
-                model = None if untrusted else sio.load(path, trusted=True)
         except ValueError:  # nothing was persisted: the training data had no intents
             logger.warning("TfidfIntentClassifier has no trained model; it will not classify.")
             return cls(config, model_storage, resource)
+        with model_storage.read_from(resource) as directory:
+            untrusted = set(sio.get_untrusted_types(file=path)) - TRUSTED_TYPES
+            model = None if untrusted else sio.load(path, trusted=True)
         if untrusted or not isinstance(model, Pipeline):
             found = sorted(untrusted) or type(model).__name__
             raise RasaException(f"Refusing to load {MODEL_FILE}: unexpected types "

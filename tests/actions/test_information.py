@@ -54,9 +54,10 @@ async def test_closed_on_17_may(clock):
         ("er dere åpne på lørdag?", "utter_opening_hours_day_closed",
          {"day": "Lørdag 28. november", "closed_reason": "det er helg"}),
         ("har dokker opent i morra", "utter_opening_hours_day_open", {"day": "I morgen"}),
-        # Christmas Eve is no public holiday: an ordinary Thursday by the page's rules.
-        ("er dere åpne på julaften", "utter_opening_hours_day_open",
-         {"day": "Torsdag 24. desember"}),
+        # Christmas Eve is no public holiday, and the page names no hours for it.
+        ("er dere åpne på julaften", "utter_opening_hours_day_not_on_page",
+         {"day": "Torsdag 24. desember", "day_name": "julaften"}),
+        ("åpent fredag 27.11?", "utter_opening_hours_day_open", {"day": "Fredag 27. november"}),
         ("åpent 2. juledag?", "utter_opening_hours_day_closed",
          {"day": "Lørdag 26. desember", "closed_reason": "det er helligdag (Andre juledag)"}),
         ("er dere åpne 2. påskedag", "utter_opening_hours_day_closed",

@@ -22,6 +22,7 @@ ACTION_VALUES = {
     "closed_reason": "det er helg",
     "day": "Lørdag 28. november",
     "severity": "B",
+    "day_name": "julaften",
     "next_opening": "mandag 30. november kl. 08:00",
     "suggestion_id": "7",
 }

@@ -74,9 +74,9 @@ def test_a_model_file_with_unexpected_types_is_refused(storage, stored):
         TfidfIntentClassifier.load({}, model_storage, resource, context)
 
 
-def test_without_two_intents_nothing_is_trained_and_nothing_is_classified(storage):
+def test_without_two_intents_nothing_is_trained_and_no_intent_is_given(storage):
     model_storage, resource, context = storage
     classifier = TfidfIntentClassifier.create({}, model_storage, resource, context)
     classifier.train(TrainingData(messages("takk", intent="thank")))
     loaded = TfidfIntentClassifier.load({}, model_storage, resource, context)
-    assert loaded.process(messages("takk"))[0].get("intent") is None
+    assert loaded.process(messages("takk"))[0].get("intent") == {"name": None, "confidence": 0.0}

@@ -36,6 +36,7 @@ TUESDAY = date(2026, 11, 24)
         ("åpent 3.1.2028?", date(2028, 1, 3)),
         ("åpent 24. november", TUESDAY),
         ("er dere åpne i dag", TUESDAY),
+        ("åpent til 16.05 i morgen?", date(2026, 11, 25)),
     ],
 )
 def test_named_days(text, expected):
@@ -52,6 +53,18 @@ def test_named_days(text, expected):
         "åpner dere kl. 08.00?",
         "stenger dere 16.00",
         "åpent 31.02?",  # no such day
+        # Asked about now, or looking back: the answer is about now.
+        "vi prøvde å ringe i helga, er dere åpne nå?",
+        "har prøvd å ringe dere siden fredag",
+        "er dere åpne nå? vi har en avtale 3.12",
+        "forrige fredag fikk jeg ikke svar",
+        # Times, fractions and names, not days.
+        "er dere åpne 24/7?",
+        "kan dere ringe meg om en 1/2 time",
+        "åpent til 15.05?",
+        "klokka 9.10 var det stengt",
+        "hei, dette er Helge",
+        "vi er fra Helgelandssykehuset, når åpner dere?",
         "",
     ],
 )
