@@ -1,9 +1,9 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help install train run test validate test-unit clean nlu-compare benchmark
+.PHONY: help install train run test lint validate test-unit clean nlu-compare benchmark
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 install: ## Create .venv with the pinned packages and the spaCy pipeline
 	scripts/setup.sh
@@ -18,7 +18,10 @@ test: ## The whole test suite (what CI runs)
 	scripts/test.sh
 
 test-unit: install ## Only the fast tests that need no trained model
-	scripts/test.sh tests/unit tests/actions
+	. scripts/env.sh && .venv/bin/python -m pytest -q tests/unit tests/actions tests/storage tests/web
+
+lint: install ## ruff (lint + format check) and mypy (strict for bot/); lint FIX=1 fixes
+	scripts/lint.sh $(if $(FIX),--fix)
 
 validate: install ## rasa data validate
 	. scripts/env.sh && .venv/bin/rasa data validate

@@ -1,7 +1,11 @@
-"""Opening hours, contact details and the fallback: answers that depend on the clock."""
+"""Answers that depend on the clock and on the question asked: opening hours, the
+severity classes, contact details and the fallback. Each is one pure function of
+(question, now) from bot.replies; `ClockAnswer` does the Rasa part once."""
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+from datetime import datetime
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -12,54 +16,57 @@ from actions.common import send, utc_now
 from bot.replies import Reply, current_line, opening_hours_reply, severity_info_reply
 
 
-class ActionOpeningHours(Action):
+class ClockAnswer(Action, ABC):
+    """Sends `answer(the user's latest text, now)`; sets no slots."""
+
+    @staticmethod
+    @abstractmethod
+    def answer(asked: str, now: datetime) -> Reply: ...
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        send(dispatcher, self.answer(tracker.latest_message.get("text") or "", utc_now()))
+        return []
+
+
+class ActionOpeningHours(ClockAnswer):
     def name(self) -> str:
         return "action_opening_hours"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        asked = tracker.latest_message.get("text") or ""
-        send(dispatcher, opening_hours_reply(utc_now(), asked))
-        return []
+    @staticmethod
+    def answer(asked: str, now: datetime) -> Reply:
+        return opening_hours_reply(now, asked)
 
 
-class ActionSeverityInfo(Action):
+class ActionSeverityInfo(ClockAnswer):
     def name(self) -> str:
         return "action_severity_info"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        asked = tracker.latest_message.get("text") or ""
-        send(dispatcher, severity_info_reply(asked, utc_now()))
-        return []
+    @staticmethod
+    def answer(asked: str, now: datetime) -> Reply:
+        return severity_info_reply(asked, now)
 
 
-class ActionContactInfo(Action):
+class ActionContactInfo(ClockAnswer):
     def name(self) -> str:
         return "action_contact_info"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    @staticmethod
+    def answer(asked: str, now: datetime) -> Reply:
         # "Skal jeg ringe om en C-feil?" can read as a contact question: answer the class.
-        asked = severity_info_reply(tracker.latest_message.get("text") or "", utc_now())
-        if asked.response != "utter_severity_info":
-            send(dispatcher, asked)
-            return []
-        send(dispatcher, Reply("utter_contact_info", current_line(utc_now())))
-        return []
+        about_a_class = severity_info_reply(asked, now)
+        if about_a_class.response != "utter_severity_info":
+            return about_a_class
+        return Reply("utter_contact_info", current_line(now))
 
 
-class ActionFallback(Action):
+class ActionFallback(ClockAnswer):
     """Not understood: never leave a possible A/B fault without the number to call."""
 
     def name(self) -> str:
         return "action_fallback"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        send(dispatcher, Reply("utter_fallback", current_line(utc_now())))
-        return []
+    @staticmethod
+    def answer(asked: str, now: datetime) -> Reply:
+        return Reply("utter_fallback", current_line(now))

@@ -13,13 +13,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import log, utc_now
-from bot.suggestions import (
-    Suggestion,
-    SuggestionInbox,
-    clean_text,
-    is_valid_suggestion,
-    normalise_email,
-)
+from bot.suggestions import Suggestion, clean_text, is_valid_suggestion, normalise_email
+from storage.suggestion_inbox import SuggestionInbox
 
 SUGGESTION_FORM = "suggestion_form"
 SUGGESTION_SLOTS = ("suggestion_text", "suggestion_area", "suggestion_email")

@@ -19,47 +19,19 @@ import logging
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import yaml
 from sklearn.metrics import accuracy_score, classification_report, f1_score
 from sklearn.model_selection import StratifiedKFold
 
 from benchmarks.report import machine, write_section
+from devtools.nlu_data import TEST_SETS, TRAINING_DATA, Examples, load_examples, write_nlu
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT_DIR = ROOT / "reports" / "nlu"
 CRITICAL = "fault_critical"
-TEST_SETS = {
-    # Written apart from the training data in session 1; its errors guided data once.
-    "test": ROOT / "tests" / "nlu" / "test_nlu.yml",
-    # Written by a separate author who never saw the training data; never used for tuning.
-    "fresh": ROOT / "tests" / "nlu" / "fresh_nlu.yml",
-}
-
-Examples = list[tuple[str, str]]
-
-
-def load_examples(path: Path) -> Examples:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [
-        (line.strip()[2:].strip(), block["intent"])
-        for block in data["nlu"]
-        for line in block["examples"].splitlines()
-        if line.strip().startswith("- ")
-    ]
-
-
-def write_nlu(examples: Examples, path: Path) -> None:
-    by_intent: dict[str, list[str]] = {}
-    for text, intent in examples:
-        by_intent.setdefault(intent, []).append(text)
-    blocks = [
-        {"intent": intent, "examples": "".join(f"- {text}\n" for text in texts)}
-        for intent, texts in by_intent.items()
-    ]
-    path.write_text(yaml.safe_dump({"version": "3.1", "nlu": blocks}, allow_unicode=True))
 
 
 # --- the pipelines --------------------------------------------------------------------------
@@ -98,19 +70,24 @@ def replace_classifier(*components: dict) -> Callable[[list], list]:
     featurizers = [
         {"name": "LexicalSyntacticFeaturizer"},
         {"name": "CountVectorsFeaturizer"},
-        {"name": "CountVectorsFeaturizer", "analyzer": "char_wb", "min_ngram": 1,
-         "max_ngram": 4},
+        {"name": "CountVectorsFeaturizer", "analyzer": "char_wb", "min_ngram": 1, "max_ngram": 4},
     ]
 
     def change(pipeline: list) -> list:
         at = next(i for i, c in enumerate(pipeline) if c["name"] == CLASSIFIER)
-        return pipeline[:at] + featurizers + list(components) + pipeline[at + 1:]
+        return pipeline[:at] + featurizers + list(components) + pipeline[at + 1 :]
 
     return change
 
 
-DIET = {"name": "DIETClassifier", "epochs": 60, "number_of_transformer_layers": 0,
-        "entity_recognition": False, "constrain_similarities": True, "random_seed": 42}
+DIET = {
+    "name": "DIETClassifier",
+    "epochs": 60,
+    "number_of_transformer_layers": 0,
+    "entity_recognition": False,
+    "constrain_similarities": True,
+    "random_seed": 42,
+}
 
 
 def rasa_pipelines() -> dict[str, dict]:
@@ -123,15 +100,22 @@ def rasa_pipelines() -> dict[str, dict]:
         "char n-grams 2-5": variant(char_ngrams(2, 5)),
         "char n-grams 3-6": variant(char_ngrams(3, 6)),
         "DIET on count vectors (previous config.yml)": variant(replace_classifier(DIET)),
-        "Rasa LogisticRegressionClassifier on count vectors": variant(replace_classifier(
-            {"name": "LogisticRegressionClassifier", "max_iter": 1000, "random_state": 42})),
+        "Rasa LogisticRegressionClassifier on count vectors": variant(
+            replace_classifier(
+                {"name": "LogisticRegressionClassifier", "max_iter": 1000, "random_state": 42}
+            )
+        ),
     }
     # A variant identical to config.yml would only repeat the first row.
-    pipelines = {name: config for name, config in pipelines.items()
-                 if name.startswith("configured") or config != configured()}
+    pipelines = {
+        name: config
+        for name, config in pipelines.items()
+        if name.startswith("configured") or config != configured()
+    }
     if spacy.util.is_package("nb_core_news_sm"):
         pipelines["DIET with nb_core_news_sm word vectors (SpacyFeaturizer)"] = variant(
-            replace_classifier({"name": "SpacyFeaturizer"}, DIET))
+            replace_classifier({"name": "SpacyFeaturizer"}, DIET)
+        )
     return pipelines
 
 
@@ -159,9 +143,14 @@ def rasa_classifier(config: dict, train: Examples, workdir: Path) -> Predictor:
             return [await agent.parse_message(t) for t in texts]
 
         return [
-            (parsed["intent"]["name"],
-             [(r["name"], r["confidence"]) for r in parsed.get("intent_ranking", [])
-              if r["name"] != "nlu_fallback"])
+            (
+                parsed["intent"]["name"],
+                [
+                    (r["name"], r["confidence"])
+                    for r in parsed.get("intent_ranking", [])
+                    if r["name"] != "nlu_fallback"
+                ],
+            )
             for parsed in asyncio.run(parse_all())
         ]
 
@@ -186,8 +175,10 @@ def tfidf_classifier(train: Examples) -> Predictor:
     def predict(texts: list) -> list[Prediction]:
         rows = model.predict_proba(texts)
         return [
-            (str(model.classes_[row.argmax()]),
-             sorted(zip(model.classes_, row), key=lambda ranked: -ranked[1]))
+            (
+                str(model.classes_[row.argmax()]),
+                sorted(zip(model.classes_, row, strict=True), key=lambda ranked: -ranked[1]),
+            )
             for row in rows
         ]
 
@@ -195,17 +186,23 @@ def tfidf_classifier(train: Examples) -> Predictor:
 
 
 def scores(expected: list, predicted: list) -> dict:
-    critical = [p for e, p in zip(expected, predicted) if e == CRITICAL]
+    critical = [p for e, p in zip(expected, predicted, strict=True) if e == CRITICAL]
     return {
         "accuracy": accuracy_score(expected, predicted),
-        "macro_f1": f1_score(expected, predicted, labels=sorted(set(expected)),
-                            average="macro", zero_division=0),
+        "macro_f1": f1_score(
+            expected, predicted, labels=sorted(set(expected)), average="macro", zero_division=0
+        ),
         "critical_recall": sum(p == CRITICAL for p in critical) / max(len(critical), 1),
     }
 
 
-def evaluate(name: str, make: Callable[[Examples, Path], Predictor], train: Examples,
-             tests: dict[str, Examples], folds: int) -> dict:
+def evaluate(
+    name: str,
+    make: Callable[[Examples, Path], Predictor],
+    train: Examples,
+    tests: dict[str, Examples],
+    folds: int,
+) -> dict:
     texts, intents = [t for t, _ in train], [i for _, i in train]
     cv_expected, cv_predictions = [], []
     started = time.perf_counter()
@@ -218,8 +215,10 @@ def evaluate(name: str, make: Callable[[Examples, Path], Predictor], train: Exam
         print(f"  {name}: fold {number}/{folds} done", flush=True)
     with tempfile.TemporaryDirectory() as workdir:
         predict = make(train, Path(workdir))
-        predicted = {test: [p for p, _ in predict([t for t, _ in examples])]
-                     for test, examples in tests.items()}
+        predicted = {
+            test: [p for p, _ in predict([t for t, _ in examples])]
+            for test, examples in tests.items()
+        }
     return {
         "name": name,
         "cv": scores(cv_expected, [p for p, _ in cv_predictions]),
@@ -237,7 +236,7 @@ def fallback_sweep(expected: list, rankings: list) -> str:
     for threshold in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4):
         for ambiguity in (0.0, 0.05, 0.1):
             right = wrong = fallback = critical_wrong = 0
-            for intent, ranking in zip(expected, rankings):
+            for intent, ranking in zip(expected, rankings, strict=True):
                 top = ranking[0][1] if ranking else 0.0
                 gap = top - ranking[1][1] if len(ranking) > 1 else top
                 if top < threshold or gap < ambiguity:
@@ -247,34 +246,49 @@ def fallback_sweep(expected: list, rankings: list) -> str:
                 else:
                     wrong += 1
                     critical_wrong += intent == CRITICAL
-            rows.append(f"| {threshold} | {ambiguity} | {right / len(expected):.3f} | {wrong} | "
-                        f"{fallback} | {critical_wrong} |")
-    return ("| threshold | ambiguity_threshold | answered right | answered wrong | "
-            "fell back | A-feil answered wrong |\n|---|---|---|---|---|---|\n"
-            + "\n".join(rows))
+            rows.append(
+                f"| {threshold} | {ambiguity} | {right / len(expected):.3f} | {wrong} | "
+                f"{fallback} | {critical_wrong} |"
+            )
+    return (
+        "| threshold | ambiguity_threshold | answered right | answered wrong | "
+        "fell back | A-feil answered wrong |\n|---|---|---|---|---|---|\n" + "\n".join(rows)
+    )
 
 
 def write_reports(results: list, tests: dict[str, Examples], folds: int) -> None:
     REPORT_DIR.mkdir(parents=True, exist_ok=True)
-    header = "| pipeline | CV accuracy | CV macro-F1 | " + " | ".join(
-        f"{t} accuracy | {t} macro-F1 | {t} A-feil recall" for t in tests
-    ) + " | seconds (all folds + final) |"
+    header = (
+        "| pipeline | CV accuracy | CV macro-F1 | "
+        + " | ".join(f"{t} accuracy | {t} macro-F1 | {t} A-feil recall" for t in tests)
+        + " | seconds (all folds + final) |"
+    )
     rows = "\n".join(
         f"| {r['name']} | {r['cv']['accuracy']:.3f} | {r['cv']['macro_f1']:.3f} | "
-        + " | ".join(f"{r[t]['accuracy']:.3f} | {r[t]['macro_f1']:.3f} | "
-                     f"{r[t]['critical_recall']:.3f}" for t in tests)
+        + " | ".join(
+            f"{r[t]['accuracy']:.3f} | {r[t]['macro_f1']:.3f} | {r[t]['critical_recall']:.3f}"
+            for t in tests
+        )
         + f" | {r['seconds']} |"
         for r in results
     )
     missed = "\n".join(
         f"- {r['name']}, {test}: "
-        + (", ".join(f"{text!r} → {p}" for (text, i), p in zip(examples, r["predicted"][test])
-                     if i == CRITICAL and p != CRITICAL) or "none")
-        for r in results for test, examples in tests.items()
+        + (
+            ", ".join(
+                f"{text!r} → {p}"
+                for (text, i), p in zip(examples, r["predicted"][test], strict=True)
+                if i == CRITICAL and p != CRITICAL
+            )
+            or "none"
+        )
+        for r in results
+        for test, examples in tests.items()
     )
     first = results[0]
-    sets = "; ".join(f"{t}: {TEST_SETS[t].relative_to(ROOT)}, {len(e)} messages"
-                     for t, e in tests.items())
+    sets = "; ".join(
+        f"{t}: {TEST_SETS[t].relative_to(ROOT)}, {len(e)} messages" for t, e in tests.items()
+    )
     (REPORT_DIR / "comparison.md").write_text(
         f"# NLU pipelines compared ({folds}-fold CV on data/nlu.yml; held-out sets: {sets})\n\n"
         f"{header}\n|{'---|' * (4 + 3 * len(tests))}\n{rows}\n\n"
@@ -285,15 +299,24 @@ def write_reports(results: list, tests: dict[str, Examples], folds: int) -> None
         f"{fallback_sweep(first['cv_expected'], first['cv_rankings'])}\n",
         encoding="utf-8",
     )
-    (REPORT_DIR / "comparison.json").write_text(json.dumps(
-        [{k: v for k, v in r.items() if k not in ("predicted", "cv_expected", "cv_rankings")}
-         for r in results], indent=2, ensure_ascii=False))
+    (REPORT_DIR / "comparison.json").write_text(
+        json.dumps(
+            [
+                {k: v for k, v in r.items() if k not in ("predicted", "cv_expected", "cv_rankings")}
+                for r in results
+            ],
+            indent=2,
+            ensure_ascii=False,
+        )
+    )
     for test, examples in tests.items():
         expected = [i for _, i in examples]
-        (REPORT_DIR / f"{test}_report_first_pipeline.txt").write_text(classification_report(
-            expected, first["predicted"][test], zero_division=0, digits=3))
-        confusion_image(expected, first["predicted"][test],
-                        REPORT_DIR / f"{test}_confusion_matrix.png", test)
+        (REPORT_DIR / f"{test}_report_first_pipeline.txt").write_text(
+            classification_report(expected, first["predicted"][test], zero_division=0, digits=3)
+        )
+        confusion_image(
+            expected, first["predicted"][test], REPORT_DIR / f"{test}_confusion_matrix.png", test
+        )
 
 
 def confusion_image(expected: list, predicted: list, path: Path, title: str) -> None:
@@ -305,8 +328,9 @@ def confusion_image(expected: list, predicted: list, path: Path, title: str) -> 
 
     labels = sorted(set(expected) | set(predicted))
     figure, axes = plt.subplots(figsize=(12, 11))
-    ConfusionMatrixDisplay.from_predictions(expected, predicted, labels=labels, ax=axes,
-                                            xticks_rotation="vertical", colorbar=False)
+    ConfusionMatrixDisplay.from_predictions(
+        expected, predicted, labels=labels, ax=axes, xticks_rotation="vertical", colorbar=False
+    )
     axes.set_title(f"Held-out NLU set: {title}")
     figure.tight_layout()
     figure.savefig(path, dpi=110)
@@ -321,14 +345,15 @@ def main() -> None:
     os.environ.setdefault("LOG_LEVEL", "WARNING")  # Rasa's structlog reads it
     logging.getLogger().setLevel(logging.WARNING)
 
-    train = load_examples(ROOT / "data" / "nlu.yml")
+    train = load_examples(TRAINING_DATA)
     tests = {name: load_examples(path) for name, path in TEST_SETS.items() if path.is_file()}
     candidates: dict[str, Callable] = {
         name: (lambda examples, workdir, c=config: rasa_classifier(c, examples, workdir))
         for name, config in rasa_pipelines().items()
     }
-    candidates["TF-IDF + logistic regression (scikit-learn)"] = (
-        lambda examples, workdir: tfidf_classifier(examples))
+    candidates["TF-IDF + logistic regression (scikit-learn)"] = lambda examples, workdir: (
+        tfidf_classifier(examples)
+    )
     if args.only:
         candidates = {n: f for n, f in candidates.items() if any(o in n for o in args.only)}
     results = []
@@ -337,9 +362,12 @@ def main() -> None:
         results.append(evaluate(name, make, train, tests, args.folds))
         write_reports(results, tests, args.folds)  # partial results survive a stop
     table = (REPORT_DIR / "comparison.md").read_text()
-    write_section("nlu", f"## NLU pipelines\n\nCommand: `make nlu-compare` "
-                  f"(`python -m benchmarks.nlu_compare --folds {args.folds}`). Measured "
-                  f"{machine()}.\n\n" + table.split("\n", 2)[2])
+    write_section(
+        "nlu",
+        f"## NLU pipelines\n\nCommand: `make nlu-compare` "
+        f"(`python -m benchmarks.nlu_compare --folds {args.folds}`). Measured "
+        f"{machine()}.\n\n" + table.split("\n", 2)[2],
+    )
     print(table)
 
 

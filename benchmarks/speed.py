@@ -20,7 +20,6 @@ import asyncio
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -32,6 +31,7 @@ import yaml
 
 from benchmarks.nlu_compare import DIET, replace_classifier
 from benchmarks.report import machine, write_section
+from devtools.processes import ProcessGroup
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / ".bench"
@@ -40,14 +40,26 @@ RASA = str(VENV_BIN / "rasa")
 OURS_PORT, PEER_PORT, ECHO_PORT = 25005, 26005, 27005
 OURS_ACTION_PORT, OURS_WEB_PORT = 25055, 28080
 OURS_MESSAGES = [
-    "Aidn er helt nede", "hei", "er dere åpne nå?", "vi får ikke sendt e-meldinger",
-    "hvordan legger jeg til et nytt legemiddel?", "takk for hjelpen", "hva er e-posten?",
-    "må trykke flere ganger på knappen", "saken min er ikke fulgt opp", "er du en robot?",
+    "Aidn er helt nede",
+    "hei",
+    "er dere åpne nå?",
+    "vi får ikke sendt e-meldinger",
+    "hvordan legger jeg til et nytt legemiddel?",
+    "takk for hjelpen",
+    "hva er e-posten?",
+    "må trykke flere ganger på knappen",
+    "saken min er ikke fulgt opp",
+    "er du en robot?",
 ]
 PEER_MESSAGES = ["hello", "I am sad", "great", "are you a bot?", "bye", "good morning"]
-MESSAGES = {"peer": PEER_MESSAGES, "echo": OURS_MESSAGES, "ours": OURS_MESSAGES,
-            "stock_validation": OURS_MESSAGES, "diet_ted": OURS_MESSAGES,
-            "diet_ted_one_thread": OURS_MESSAGES}
+MESSAGES = {
+    "peer": PEER_MESSAGES,
+    "echo": OURS_MESSAGES,
+    "ours": OURS_MESSAGES,
+    "stock_validation": OURS_MESSAGES,
+    "diet_ted": OURS_MESSAGES,
+    "diet_ted_one_thread": OURS_MESSAGES,
+}
 # Each simulated user starts a new conversation after this many messages, as help-desk
 # chats are short. (Rasa's turn time grows with the conversation: one 200-message
 # conversation would measure tracker growth, not the assistant.)
@@ -59,8 +71,9 @@ TED = {"name": "TEDPolicy", "max_history": 4, "epochs": 40, "random_seed": 42}
 
 def timed(command: list, cwd: Path, env: dict = ENV) -> float:
     started = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
+    subprocess.run(
+        command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     return time.perf_counter() - started
 
 
@@ -68,7 +81,8 @@ def post(port: int, sender: str, message: str, timeout: float = 60) -> list:
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}/webhooks/rest/webhook",
         data=json.dumps({"sender": sender, "message": message}).encode(),
-        headers={"Content-Type": "application/json"})
+        headers={"Content-Type": "application/json"},
+    )
     with urllib.request.urlopen(request, timeout=timeout) as response:
         return json.load(response)
 
@@ -81,52 +95,36 @@ def answers(url: str) -> bool:
         return False
 
 
-class Process:
+class Server:
     """A server started in its own process group; `ready` is seconds until it answers a
     message and every URL in `also_ready` (e.g. the action server's health) answers."""
 
-    def __init__(self, command: list, cwd: Path, port: int, env: dict = ENV, limit: int = 600,
-                 also_ready: tuple = ()):
+    def __init__(
+        self,
+        command: list,
+        cwd: Path,
+        port: int,
+        env: dict = ENV,
+        limit: int = 600,
+        also_ready: tuple = (),
+    ):
         started = time.perf_counter()
-        self.log = (WORK / f"server-{port}.log").open("w")
-        self.popen = subprocess.Popen(command, cwd=cwd, env=env, stdout=self.log,
-                                      stderr=subprocess.STDOUT, start_new_session=True)
+        self.group = ProcessGroup(command, cwd, env, WORK / f"server-{port}.log")
         while True:
             try:
-                if all(answers(url) for url in also_ready) and post(port, "warmup", "hei",
-                                                                     timeout=5):
+                if all(answers(url) for url in also_ready) and post(
+                    port, "warmup", "hei", timeout=5
+                ):
                     break
             except OSError:
                 pass
-            if self.popen.poll() is not None or time.perf_counter() - started > limit:
-                self.stop()
-                raise RuntimeError(f"server on port {port} did not answer; see {self.log.name}")
+            if not self.group.running() or time.perf_counter() - started > limit:
+                self.group.stop()
+                raise RuntimeError(
+                    f"server on port {port} did not answer; see {self.group.log_path}"
+                )
             time.sleep(0.25)
         self.ready = time.perf_counter() - started
-
-    def rss_mb(self, name_contains: str = "") -> float:
-        """Resident memory of the process group's processes whose command matches."""
-        total = 0
-        for pid in subprocess.run(["pgrep", "-g", str(self.popen.pid)], capture_output=True,
-                                  text=True).stdout.split():
-            try:
-                cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-                status = Path(f"/proc/{pid}/status").read_text()
-            except OSError:
-                continue
-            if name_contains in cmdline:
-                total += int(next(line.split()[1] for line in status.splitlines()
-                                  if line.startswith("VmRSS")))
-        return round(total / 1024, 1)
-
-    def stop(self) -> None:
-        if self.popen.poll() is None:
-            os.killpg(self.popen.pid, signal.SIGTERM)
-            try:
-                self.popen.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.popen.pid, signal.SIGKILL)
-        self.log.close()
 
 
 async def load(port: int, messages: list, concurrency: int, total: int) -> dict:
@@ -151,8 +149,13 @@ async def load(port: int, messages: list, concurrency: int, total: int) -> dict:
         await asyncio.gather(*(user(session, n) for n in range(concurrency)))
         wall = time.perf_counter() - started
     p50, p95, p99 = np.percentile(np.array(latencies) * 1000, [50, 95, 99])
-    return {"p50_ms": round(p50, 1), "p95_ms": round(p95, 1), "p99_ms": round(p99, 1),
-            "throughput_rps": round(len(latencies) / wall, 1), "requests": len(latencies)}
+    return {
+        "p50_ms": round(p50, 1),
+        "p95_ms": round(p95, 1),
+        "p99_ms": round(p99, 1),
+        "throughput_rps": round(len(latencies) / wall, 1),
+        "requests": len(latencies),
+    }
 
 
 def measure_load(port: int, messages: list, levels: list, total: int) -> dict:
@@ -167,8 +170,9 @@ def prepare_peer() -> Path:
 
     peer = WORK / "peer"
     if not (peer / "config.yml").exists():
-        shutil.copytree(Path(rasa.cli.__file__).parent / "initial_project", peer,
-                        dirs_exist_ok=True)
+        shutil.copytree(
+            Path(rasa.cli.__file__).parent / "initial_project", peer, dirs_exist_ok=True
+        )
     return peer
 
 
@@ -182,28 +186,53 @@ def tensorflow_config() -> Path:
     return path
 
 
-def ours(model: str, extra_env: dict | None = None) -> Process:
+def ours(model: str, extra_env: dict | None = None) -> Server:
     # A fresh tracker store for every start: reused sender ids would otherwise carry the
     # previous server's conversations and make every later variant slower.
     shutil.rmtree(WORK / "var", ignore_errors=True)
-    return Process(
-        ["bash", "scripts/serve.sh"], ROOT, OURS_PORT,
-        also_ready=(f"http://127.0.0.1:{OURS_ACTION_PORT}/health",
-                    f"http://127.0.0.1:{OURS_WEB_PORT}/health"),
-        env=ENV | (extra_env or {}) | {
+    return Server(
+        ["bash", "scripts/serve.sh"],
+        ROOT,
+        OURS_PORT,
+        also_ready=(
+            f"http://127.0.0.1:{OURS_ACTION_PORT}/health",
+            f"http://127.0.0.1:{OURS_WEB_PORT}/health",
+        ),
+        env=ENV
+        | (extra_env or {})
+        | {
             "AIDN_MODEL": str(WORK / "models" / f"{model}.tar.gz"),
-            "AIDN_RASA_PORT": str(OURS_PORT), "AIDN_ACTION_PORT": str(OURS_ACTION_PORT),
-            "AIDN_WEB_PORT": str(OURS_WEB_PORT), "AIDN_VAR_DIR": str(WORK / "var"),
+            "AIDN_RASA_PORT": str(OURS_PORT),
+            "AIDN_ACTION_PORT": str(OURS_ACTION_PORT),
+            "AIDN_WEB_PORT": str(OURS_WEB_PORT),
+            "AIDN_VAR_DIR": str(WORK / "var"),
             "AIDN_ACTION_ENDPOINT_URL": f"http://127.0.0.1:{OURS_ACTION_PORT}/webhook",
             "AIDN_TRACKER_DB": str(WORK / "var" / "tracker.sqlite3"),
             "AIDN_SUGGESTIONS_DB": str(WORK / "var" / "suggestions.sqlite3"),
             "AIDN_SOCKET_URL": f"http://127.0.0.1:{OURS_PORT}",
-            "AIDN_ALLOWED_ORIGINS": f"http://127.0.0.1:{OURS_WEB_PORT}"})
+            "AIDN_ALLOWED_ORIGINS": f"http://127.0.0.1:{OURS_WEB_PORT}",
+        },
+    )
 
 
 def train(config: Path, name: str) -> float:
-    return round(timed([RASA, "train", "--force", "--config", str(config), "--out",
-                        str(WORK / "models"), "--fixed-model-name", name], ROOT), 1)
+    return round(
+        timed(
+            [
+                RASA,
+                "train",
+                "--force",
+                "--config",
+                str(config),
+                "--out",
+                str(WORK / "models"),
+                "--fixed-model-name",
+                name,
+            ],
+            ROOT,
+        ),
+        1,
+    )
 
 
 def run(levels: list, total: int, variants: bool) -> dict:
@@ -212,15 +241,34 @@ def run(levels: list, total: int, variants: bool) -> dict:
     results: dict = {"machine": machine(), "levels": levels}
     print("training the peer, then this assistant (--force)...", flush=True)
     results["train_s"] = {
-        "peer": round(timed([RASA, "train", "--force", "--out", "models",
-                             "--fixed-model-name", "peer"], peer), 1),
+        "peer": round(
+            timed(
+                [RASA, "train", "--force", "--out", "models", "--fixed-model-name", "peer"], peer
+            ),
+            1,
+        ),
         "ours": train(ROOT / "config.yml", "aidn"),
     }
     servers = {
-        "echo": lambda: Process([str(VENV_BIN / "python"), "-m", "benchmarks.echo_server",
-                                 str(ECHO_PORT)], ROOT, ECHO_PORT),
-        "peer": lambda: Process([RASA, "run", "--model", "models/peer.tar.gz", "--port",
-                                 str(PEER_PORT), "--interface", "127.0.0.1"], peer, PEER_PORT),
+        "echo": lambda: Server(
+            [str(VENV_BIN / "python"), "-m", "benchmarks.echo_server", str(ECHO_PORT)],
+            ROOT,
+            ECHO_PORT,
+        ),
+        "peer": lambda: Server(
+            [
+                RASA,
+                "run",
+                "--model",
+                "models/peer.tar.gz",
+                "--port",
+                str(PEER_PORT),
+                "--interface",
+                "127.0.0.1",
+            ],
+            peer,
+            PEER_PORT,
+        ),
         "ours": lambda: ours("aidn"),
     }
     if variants:
@@ -232,17 +280,17 @@ def run(levels: list, total: int, variants: bool) -> dict:
         print(f"serving {name}...", flush=True)
         server = start()
         try:
-            entry = {"first_answer_s": round(server.ready, 1)}
+            entry: dict = {"first_answer_s": round(server.ready, 1)}
             # The first real message after start, before any warm-up (cold caches).
             started = time.perf_counter()
             post(server_port(name), "cold", MESSAGES[name][0])
             entry["cold_message_ms"] = round((time.perf_counter() - started) * 1000, 1)
             entry["load"] = measure_load(server_port(name), MESSAGES[name], levels, total)
-            entry["rss_mb"] = server.rss_mb("rasa run --model" if name != "echo" else "")
-            entry["rss_all_processes_mb"] = server.rss_mb()
+            entry["rss_mb"] = server.group.rss_mb("run --model" if name != "echo" else "")
+            entry["rss_all_processes_mb"] = server.group.rss_mb()
             results[name] = entry
         finally:
-            server.stop()
+            server.group.stop()
     return results
 
 
@@ -257,14 +305,25 @@ def plot(results: dict, path: Path) -> None:
     import matplotlib.pyplot as plt
 
     figure, axes = plt.subplots(figsize=(7, 4.5))
-    for name, label in (("ours", "Aidn assistant"), ("peer", "rasa init peer"),
-                        ("echo", "Sanic echo floor")):
+    for name, label in (
+        ("ours", "Aidn assistant"),
+        ("peer", "rasa init peer"),
+        ("echo", "Sanic echo floor"),
+    ):
         levels = results["levels"]
         for key, style in (("p50_ms", "-o"), ("p95_ms", "--^")):
-            axes.plot(levels, [results[name]["load"][str(c)][key] for c in levels], style,
-                      label=f"{label} {key[:3]}")
-    axes.set(xlabel="concurrent users", ylabel="latency (ms, log)", yscale="log",
-             title="REST latency against concurrency")
+            axes.plot(
+                levels,
+                [results[name]["load"][str(c)][key] for c in levels],
+                style,
+                label=f"{label} {key[:3]}",
+            )
+    axes.set(
+        xlabel="concurrent users",
+        ylabel="latency (ms, log)",
+        yscale="log",
+        title="REST latency against concurrency",
+    )
     axes.legend(fontsize=8)
     figure.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -302,7 +361,8 @@ def markdown(results: dict) -> str:
             f"| {c} | {o['p50_ms']} / {o['p95_ms']} / {o['p99_ms']} ({o['throughput_rps']}) | "
             f"{p['p50_ms']} / {p['p95_ms']} / {p['p99_ms']} ({p['throughput_rps']}) | "
             f"{e['p50_ms']} / {e['p95_ms']} / {e['p99_ms']} ({e['throughput_rps']}) | "
-            f"{o['p95_ms'] / p['p95_ms']:.2f} | {o['p95_ms'] / e['p95_ms']:.1f} |")
+            f"{o['p95_ms'] / p['p95_ms']:.2f} | {o['p95_ms'] / e['p95_ms']:.1f} |"
+        )
     lines += ["", "![latency against concurrency](benchmarks/results/latency.png)"]
     if "diet_ted" in results:
         lines += variants_markdown(results)
@@ -314,12 +374,21 @@ def variants_markdown(results: dict) -> list:
     middle = str(sorted(results["levels"])[len(results["levels"]) // 2])
     rows = [
         ("configured: TF-IDF classifier, no TEDPolicy", ours, results["train_s"]["ours"]),
-        ("configured, but Rasa's own action-response validation", results["stock_validation"],
-         None),
-        ("DIET + TEDPolicy as before, TensorFlow default threads", results["diet_ted"],
-         results["train_s"]["diet_ted"]),
-        ("DIET + TEDPolicy, TF_INTRA/INTER_OP_PARALLELISM_THREADS=1",
-         results["diet_ted_one_thread"], None),
+        (
+            "configured, but Rasa's own action-response validation",
+            results["stock_validation"],
+            None,
+        ),
+        (
+            "DIET + TEDPolicy as before, TensorFlow default threads",
+            results["diet_ted"],
+            results["train_s"]["diet_ted"],
+        ),
+        (
+            "DIET + TEDPolicy, TF_INTRA/INTER_OP_PARALLELISM_THREADS=1",
+            results["diet_ted_one_thread"],
+            None,
+        ),
     ]
     lines = [
         "",
@@ -335,7 +404,8 @@ def variants_markdown(results: dict) -> list:
             f"| {label} | {f'{train_s} s' if train_s else 'same model'} | "
             f"{entry['first_answer_s']} s | {entry['cold_message_ms']} ms | {entry['rss_mb']} MB | "
             f"{load['p50_ms']} / {load['p95_ms']} | "
-            f"{load['p95_ms'] / ours['load'][middle]['p95_ms']:.2f} |")
+            f"{load['p95_ms'] / ours['load'][middle]['p95_ms']:.2f} |"
+        )
     return lines
 
 
@@ -343,8 +413,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=200, help="requests per level")
     parser.add_argument("--levels", type=int, nargs="*", default=[1, 10, 50])
-    parser.add_argument("--no-variants", action="store_true",
-                        help="skip the earlier TensorFlow pipeline (DIET + TED)")
+    parser.add_argument(
+        "--no-variants",
+        action="store_true",
+        help="skip the earlier TensorFlow pipeline (DIET + TED)",
+    )
     args = parser.parse_args()
     results = run(args.levels, args.requests, variants=not args.no_variants)
     out = ROOT / "reports" / "benchmarks"

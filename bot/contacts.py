@@ -1,7 +1,7 @@
 """The single source of truth for every contact fact the assistant states.
 
 Every value is taken from Aidn's "Hjelp og kontakt" page
-(../shared/seed/hjelp-og-kontakt.txt); tests check each one against that page.
+(docs/source/hjelp-og-kontakt.txt); tests check each one against that page.
 No other file in the project may contain a phone number or an e-mail address.
 """
 

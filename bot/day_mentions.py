@@ -8,47 +8,70 @@ about now or about the past ("er dere åpne nå?", "siden fredag").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Callable
 
-from dateutil.easter import easter
+from bot.calendar_names import MONTHS as MONTH_NAMES
+from bot.calendar_names import WEEKDAYS as WEEKDAY_NAMES
+from bot.hours import holiday_named
 
+# Full names, three-letter abbreviations and "sept".
 MONTHS = {
-    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4,
-    "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11,
-    "nov": 11, "desember": 12, "des": 12,
-}
+    name: number for number, full in enumerate(MONTH_NAMES, 1) for name in (full, full[:3])
+} | {"sept": 9}
+# Bokmål first, then Nynorsk and dialect spellings.
+WEEKDAY_SPELLINGS = [
+    ("måndag", "mandan"),
+    ("tysdag", "tisdag", "tirsdan"),
+    ("onsdan",),
+    ("torsdan",),
+    ("fredan",),
+    ("laurdag", "lørdan"),
+    ("sundag", "søndan"),
+]
 WEEKDAYS = {
-    0: r"mandag|måndag|mandan", 1: r"tirsdag|tysdag|tisdag|tirsdan", 2: r"onsdag|onsdan",
-    3: r"torsdag|torsdan", 4: r"fredag|fredan", 5: r"lørdag|laurdag|lørdan",
-    6: r"søndag|sundag|søndan",
+    number: "|".join((name, *others))
+    for number, (name, others) in enumerate(zip(WEEKDAY_NAMES, WEEKDAY_SPELLINGS, strict=True))
 }
-Rule = Callable[[int], date]  # year -> the day
-# Longer names first: "2. juledag" before "juledag".
+Rule = Callable[[int], date | None]  # year -> the day
+
+
+def holiday(name: str, offset: int = 0) -> Rule:
+    """The public holiday of that name (Norwegian, as the `holidays` package names it)."""
+
+    def rule(year: int) -> date | None:
+        day = holiday_named(name, year)
+        return day + timedelta(days=offset) if day else None
+
+    return rule
+
+
+# Longer names first: "2. juledag" before "juledag". Eves are no public holidays, so
+# only they need a rule of their own.
 NAMED_DAYS: list[tuple[str, Rule]] = [
     (r"julaft[ae]n?", lambda y: date(y, 12, 24)),
-    (r"(?:2\.?|andre) ?juledag", lambda y: date(y, 12, 26)),
-    (r"(?:1\.?|første) ?juledag|juledag", lambda y: date(y, 12, 25)),
     (r"nyttårsaft[ae]n?", lambda y: date(y, 12, 31)),
-    (r"(?:1\.?|første) ?nyttårsdag|nyttårsdag", lambda y: date(y, 1, 1)),
-    (r"grunnlovsdag\w*|nasjonaldag\w*", lambda y: date(y, 5, 17)),
-    (r"skjærtorsdag", lambda y: easter(y) - timedelta(days=3)),
-    (r"langfredag", lambda y: easter(y) - timedelta(days=2)),
-    (r"påskeaft[ae]n?", lambda y: easter(y) - timedelta(days=1)),
-    (r"(?:2\.?|andre) ?påskedag", lambda y: easter(y) + timedelta(days=1)),
-    (r"(?:1\.?|første) ?påskedag|påskedag", lambda y: easter(y)),
-    (r"kristi himmelfart\w*", lambda y: easter(y) + timedelta(days=39)),
-    (r"(?:2\.?|andre) ?pinsedag", lambda y: easter(y) + timedelta(days=50)),
-    (r"(?:1\.?|første) ?pinsedag|pinsedag", lambda y: easter(y) + timedelta(days=49)),
+    (r"påskeaft[ae]n?", holiday("Første påskedag", -1)),
+    (r"(?:2\.?|andre) ?juledag", holiday("Andre juledag")),
+    (r"(?:1\.?|første) ?juledag|juledag", holiday("Første juledag")),
+    (r"(?:1\.?|første) ?nyttårsdag|nyttårsdag", holiday("Første nyttårsdag")),
+    (r"grunnlovsdag\w*|nasjonaldag\w*", holiday("Grunnlovsdag")),
+    (r"arbeidernes dag", holiday("Arbeidernes dag")),
+    (r"skjærtorsdag", holiday("Skjærtorsdag")),
+    (r"langfredag", holiday("Langfredag")),
+    (r"(?:2\.?|andre) ?påskedag", holiday("Andre påskedag")),
+    (r"(?:1\.?|første) ?påskedag|påskedag", holiday("Første påskedag")),
+    (r"kristi himmelfart\w*", holiday("Kristi himmelfartsdag")),
+    (r"(?:2\.?|andre) ?pinsedag", holiday("Andre pinsedag")),
+    (r"(?:1\.?|første) ?pinsedag|pinsedag", holiday("Første pinsedag")),
 ]
 RELATIVE = [
     (r"i ?overmorg[eo]n|i ?overmorra", 2),
     (r"i ?morg[eo]n|i ?morra|i ?mårå|i ?moro|i ?mora", 1),
     (r"i ?dag", 0),
 ]
-MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-WRITTEN_DATE = re.compile(rf"\b(\d{{1,2}})\.? ?({MONTH_NAMES})\b")
+MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
+WRITTEN_DATE = re.compile(rf"\b(\d{{1,2}})\.? ?({MONTH_PATTERN})\b")
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})\b(?:[./](\d{2,4})\b)?")
 # "kl 9.10", "til 15.05", "24/7", "1/2 time": times and fractions, not dates.
 TIME_BEFORE = re.compile(r"\b(?:kl|klokka|klokken|til|fra|etter|før|ca|innen|mellom|rundt)\.?\s*$")
@@ -65,7 +88,7 @@ def _next(rule: Rule, today: date) -> date | None:
             day = rule(year)
         except ValueError:  # e.g. 31.02
             return None
-        if day >= today:
+        if day is not None and day >= today:
             return day
     return None
 
@@ -75,10 +98,16 @@ def _explicit_date(text: str, today: date) -> date | None:
     if written:
         day, month = int(written.group(1)), MONTHS[written.group(2)]
         return _next(lambda y: date(y, month, day), today)
-    numeric = next((m for m in NUMERIC_DATE.finditer(text)
-                    if not TIME_BEFORE.search(text[:m.start()])
-                    and not NOT_A_DATE_AFTER.search(text[m.end():])
-                    and m.group(0) != "24/7"), None)
+    numeric = next(
+        (
+            m
+            for m in NUMERIC_DATE.finditer(text)
+            if not TIME_BEFORE.search(text[: m.start()])
+            and not NOT_A_DATE_AFTER.search(text[m.end() :])
+            and m.group(0) != "24/7"
+        ),
+        None,
+    )
     if numeric and 1 <= int(numeric.group(2)) <= 12:
         day, month = int(numeric.group(1)), int(numeric.group(2))
         if numeric.group(3):

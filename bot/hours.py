@@ -9,29 +9,40 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from importlib import resources
 from zoneinfo import ZoneInfo
 
 import holidays
 
+from bot.calendar_names import MONTHS, WEEKDAYS
 from bot.contacts import CONTACTS, Contacts, PhoneLine
 
-WEEKDAYS = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
-MONTHS = [
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
-]
+
+@lru_cache(maxsize=4)
+def zone(name: str) -> ZoneInfo:
+    """The time zone from the tzdata package pinned in requirements.lock, never from the
+    operating system's files: the same rules on every machine, and on one without any."""
+    with resources.files("tzdata.zoneinfo").joinpath(*name.split("/")).open("rb") as data:
+        return ZoneInfo.from_file(data, key=name)
 
 
 def local_time(now: datetime, contacts: Contacts = CONTACTS) -> datetime:
     """`now` in the customer centre's zone; naive datetimes are refused, not guessed."""
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError("now must be timezone-aware")
-    return now.astimezone(ZoneInfo(contacts.timezone))
+    return now.astimezone(zone(contacts.timezone))
 
 
 @lru_cache(maxsize=8)
 def _norwegian_holidays(year: int) -> holidays.HolidayBase:
     return holidays.country_holidays("NO", years=year, language="no")
+
+
+def holiday_named(name: str, year: int) -> date | None:
+    """The day in `year` of the public holiday called `name` ("Andre påskedag")."""
+    return next(
+        (day for day, names in _norwegian_holidays(year).items() if name in names.split("; ")), None
+    )
 
 
 def public_holiday_name(day: date) -> str | None:
@@ -66,7 +77,7 @@ def next_opening(now: datetime, contacts: Contacts = CONTACTS) -> datetime:
     while not is_business_day(day):
         day += timedelta(days=1)
     naive = datetime.combine(day, contacts.office_opens)
-    return naive.replace(tzinfo=ZoneInfo(contacts.timezone))
+    return naive.replace(tzinfo=zone(contacts.timezone))
 
 
 def describe_day(day: date, today: date) -> str:
@@ -100,4 +111,5 @@ def closed_reason(now: datetime, contacts: Contacts = CONTACTS) -> str | None:
     if office_is_open(now, contacts):
         return None
     return day_closed_reason(local_time(now, contacts).date()) or (
-        "det er utenfor ordinær åpningstid")
+        "det er utenfor ordinær åpningstid"
+    )

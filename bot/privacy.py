@@ -17,7 +17,7 @@ _WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
 
 def _check_digit(digits: list[int], weights: tuple[int, ...]) -> int | None:
-    remainder = 11 - sum(d * w for d, w in zip(digits, weights)) % 11
+    remainder = 11 - sum(d * w for d, w in zip(digits, weights, strict=True)) % 11
     if remainder == 11:
         return 0
     return None if remainder == 10 else remainder
@@ -34,7 +34,7 @@ def is_national_id(number: str) -> bool:
     )
 
 
-def _digits(match: re.Match) -> str:
+def _digits(match: re.Match[str]) -> str:
     return re.sub(r"\D", "", match.group(0))
 
 
@@ -46,6 +46,4 @@ def find_national_ids(text: str) -> list[str]:
 
 def redact(text: str, mask: str = "[fødselsnummer fjernet]") -> str:
     """`text` with every valid identity number replaced by `mask`."""
-    return _CANDIDATE.sub(
-        lambda m: mask if is_national_id(_digits(m)) else m.group(0), text
-    )
+    return _CANDIDATE.sub(lambda m: mask if is_national_id(_digits(m)) else m.group(0), text)

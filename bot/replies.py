@@ -73,20 +73,23 @@ def opening_hours_reply(now: datetime, asked: str = "", contacts: Contacts = CON
 
 # "C-feil", "b feil", "A- og B-feil", "a, b eller c-feil"
 CLASS_MENTION = re.compile(r"\b((?:[abc]-?\s*(?:,|og|eller)\s*)*[abc])[- ]?feil", re.IGNORECASE)
-ABOUT_CALLING = re.compile(r"\b(?:ring\w*|telefonnummer\w*|nummer\w*|på telefon)\b",
-                           re.IGNORECASE)
+ABOUT_CALLING = re.compile(r"\b(?:ring\w*|telefonnummer\w*|nummer\w*|på telefon)\b", re.IGNORECASE)
 
 
 def severity_info_reply(asked: str, now: datetime, contacts: Contacts = CONTACTS) -> Reply:
     """A straight answer to "kan jeg ringe om en C-feil?"; other questions get the classes."""
-    classes = {letter.upper() for group in CLASS_MENTION.findall(asked)
-               for letter in re.findall(r"[abc]", group, re.IGNORECASE)}
+    classes = {
+        letter.upper()
+        for group in CLASS_MENTION.findall(asked)
+        for letter in re.findall(r"[abc]", group, re.IGNORECASE)
+    }
     if not classes or not ABOUT_CALLING.search(asked):
         return Reply("utter_severity_info")
     if classes == {"C"}:
         return Reply("utter_severity_c_is_written")
     if classes <= {"A", "B"}:
         severity = "A- og B" if classes == {"A", "B"} else classes.pop()
-        return Reply("utter_severity_ab_is_called",
-                     {"severity": severity} | current_line(now, contacts))
+        return Reply(
+            "utter_severity_ab_is_called", {"severity": severity} | current_line(now, contacts)
+        )
     return Reply("utter_severity_info")  # C together with A or B: the whole picture

@@ -1,10 +1,2 @@
-"""Components that run inside the Rasa server (NLU, NLG, policy); logic lives in bot/."""
-
-import os
-
-from rasa_extensions import action_response_validation
-
-# AIDN_STOCK_ACTION_VALIDATION=1 keeps Rasa's own validation (the speed benchmark
-# measures the difference).
-if os.environ.get("AIDN_STOCK_ACTION_VALIDATION") != "1":
-    action_response_validation.install()
+"""Code that runs inside the Rasa server (NLU components, NLG, policy, tracker store,
+channels, the start-up hook in server.py); the assistant's rules live in bot/."""

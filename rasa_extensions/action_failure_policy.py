@@ -8,7 +8,7 @@ forms, which always send a message when they work, and outranks every other poli
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Text
+from typing import Any
 
 from rasa.core.policies.policy import Policy, PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -31,7 +31,7 @@ class ActionFailurePolicy(Policy):
         return {"priority": 7}  # above RulePolicy (6)
 
     def train(
-        self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
+        self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any
     ) -> Resource:
         return self._resource
 
@@ -39,7 +39,7 @@ class ActionFailurePolicy(Policy):
         self,
         tracker: DialogueStateTracker,
         domain: Domain,
-        rule_only_data: Optional[dict] = None,
+        rule_only_data: dict | None = None,
         **kwargs: Any,
     ) -> PolicyPrediction:
         next_action = self._next_action(tracker, domain)
@@ -50,7 +50,7 @@ class ActionFailurePolicy(Policy):
         return self._prediction(probabilities, is_no_user_prediction=True)
 
     @staticmethod
-    def _next_action(tracker: DialogueStateTracker, domain: Domain) -> Optional[Text]:
+    def _next_action(tracker: DialogueStateTracker, domain: Domain) -> str | None:
         events = list(tracker.events)
         executed = [i for i, event in enumerate(events) if isinstance(event, ActionExecuted)]
         if not executed:

@@ -7,7 +7,7 @@ server is down) carry the facts from the single source of truth.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Text
+from typing import Any
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
@@ -18,17 +18,17 @@ from bot.contacts import CONTACTS
 
 class ContactResponseGenerator(TemplatedNaturalLanguageGenerator):
     def __init__(
-        self, endpoint_config: Optional[EndpointConfig] = None, domain: Optional[Domain] = None
+        self, endpoint_config: EndpointConfig | None = None, domain: Domain | None = None
     ) -> None:
         super().__init__((domain or Domain.empty()).responses)
 
     def generate_from_slots(
         self,
-        utter_action: Text,
-        filled_slots: Dict[Text, Any],
-        output_channel: Text,
+        utter_action: str,
+        filled_slots: dict[str, Any],
+        output_channel: str,
         **kwargs: Any,
-    ) -> Optional[Dict[Text, Any]]:
+    ) -> dict[str, Any] | None:
         return super().generate_from_slots(
             utter_action, filled_slots, output_channel, **{**CONTACTS.placeholders(), **kwargs}
         )

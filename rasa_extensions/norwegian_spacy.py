@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, Text
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -11,7 +11,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
 
-from bot.spacy_pipeline import choose_pipeline
+from rasa_extensions.spacy_pipeline import choose_pipeline
 
 logger = logging.getLogger(__name__)
 
@@ -28,11 +28,11 @@ class NorwegianSpacyNLP(SpacyNLP):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "NorwegianSpacyNLP":
+    ) -> NorwegianSpacyNLP:
         choice = choose_pipeline(config["model"])
         loaded = cls.load_model(choice.load_from)
         cls.ensure_proper_language_model(loaded.model)

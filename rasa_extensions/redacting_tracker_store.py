@@ -7,7 +7,8 @@ every valid fødselsnummer replaced (bot.privacy.redact); everything else is unc
 from __future__ import annotations
 
 import copy
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, UserUttered

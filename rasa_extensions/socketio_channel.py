@@ -8,14 +8,15 @@ localhost) is applied to the server's Origin check instead.
 from __future__ import annotations
 
 import os
-from typing import Any, Awaitable, Callable, List
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
 
-def allowed_origins() -> List[str]:
+def allowed_origins() -> list[str]:
     port = os.environ.get("AIDN_WEB_PORT", "8080")
     default = f"http://127.0.0.1:{port} http://localhost:{port}"
     return os.environ.get("AIDN_ALLOWED_ORIGINS", default).split()

@@ -10,17 +10,17 @@ The model is stored with skops and loaded only if it holds the types this module
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Text, Type
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.nlu.tokenizers.tokenizer import Tokenizer
 from rasa.nlu.constants import TOKENS_NAMES
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.nlu.tokenizers.tokenizer import Tokenizer
 from rasa.shared.exceptions import RasaException
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -34,20 +34,18 @@ MODEL_FILE = "tfidf_intent_classifier.skops"
 TRUSTED_TYPES = {"scipy.sparse._csr.csr_matrix"}
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class TfidfIntentClassifier(GraphComponent, IntentClassifier):
     @classmethod
-    def required_components(cls) -> List[Type]:
+    def required_components(cls) -> list[type]:
         return [Tokenizer]
 
     @staticmethod
-    def required_packages() -> List[Text]:
+    def required_packages() -> list[str]:
         return ["sklearn", "skops"]
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> dict[str, Any]:
         return {
             "word_ngrams": [1, 2],
             "char_ngrams": [1, 4],
@@ -59,10 +57,10 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
 
     def __init__(
         self,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
-        model: Optional[Pipeline] = None,
+        model: Pipeline | None = None,
     ) -> None:
         self.config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
@@ -72,15 +70,15 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "TfidfIntentClassifier":
+    ) -> TfidfIntentClassifier:
         return cls(config, model_storage, resource)
 
     def _new_model(self) -> Pipeline:
-        def vectorizer(analyzer: str, ngrams: List[int]) -> TfidfVectorizer:
+        def vectorizer(analyzer: str, ngrams: list[int]) -> TfidfVectorizer:
             return TfidfVectorizer(
                 analyzer=analyzer,
                 ngram_range=tuple(ngrams),
@@ -112,7 +110,7 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
         self.persist()
         return self._resource
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         if self.model is None:  # as Rasa's classifiers do: no intent, zero confidence
             for message in messages:
                 message.set(INTENT, {"name": None, "confidence": 0.0}, add_to_output=True)
@@ -120,11 +118,9 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
             return messages
         probabilities = self.model.predict_proba([self._document(m) for m in messages])
         intents = self.model.classes_
-        for message, row in zip(messages, probabilities):
-            ranking = sorted(
-                ({"name": str(name), "confidence": float(p)} for name, p in zip(intents, row)),
-                key=lambda ranked: -ranked["confidence"],
-            )
+        for message, row in zip(messages, probabilities, strict=True):
+            ranked = sorted(zip(intents, row, strict=True), key=lambda pair: -float(pair[1]))
+            ranking = [{"name": str(name), "confidence": float(p)} for name, p in ranked]
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(
                 INTENT_RANKING_KEY, ranking[: self.config["ranking_length"]], add_to_output=True
@@ -140,12 +136,12 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
     @classmethod
     def load(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
         **kwargs: Any,
-    ) -> "TfidfIntentClassifier":
+    ) -> TfidfIntentClassifier:
         import skops.io as sio
 
         try:
@@ -159,6 +155,8 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
             model = None if untrusted else sio.load(path, trusted=True)
         if untrusted or not isinstance(model, Pipeline):
             found = sorted(untrusted) or type(model).__name__
-            raise RasaException(f"Refusing to load {MODEL_FILE}: unexpected types "
-                                f"({found}). Retrain the model (make train).")
+            raise RasaException(
+                f"Refusing to load {MODEL_FILE}: unexpected types "
+                f"({found}). Retrain the model (make train)."
+            )
         return cls(config, model_storage, resource, model)

@@ -15,11 +15,12 @@ trap stop EXIT INT TERM
 "$VENV/bin/rasa" run actions --actions actions --port "$AIDN_ACTION_PORT" \
   >"$AIDN_VAR_DIR/actions.log" 2>&1 &
 pids+=($!)
-"$VENV/bin/rasa" run --model "$AIDN_MODEL" --enable-api --auth-token "$AIDN_RASA_API_TOKEN" \
+# rasa_extensions.server is `rasa` with our start-up hooks (see that module).
+"$VENV/bin/python" -m rasa_extensions.server run --model "$AIDN_MODEL" --enable-api --auth-token "$AIDN_RASA_API_TOKEN" \
   --port "$AIDN_RASA_PORT" --interface 127.0.0.1 --endpoints endpoints.yml \
   --credentials credentials.yml >"$AIDN_VAR_DIR/rasa.log" 2>&1 &
 pids+=($!)
-"$VENV/bin/python" -m bot.web.app >"$AIDN_VAR_DIR/web.log" 2>&1 &
+"$VENV/bin/python" -m web.app >"$AIDN_VAR_DIR/web.log" 2>&1 &
 pids+=($!)
 
 wait_for() {  # url, name, seconds

@@ -1,33 +1,29 @@
 #!/usr/bin/env bash
-# Installs what is missing: Python 3.10 venv, pinned packages, the spaCy pipeline.
-# Idempotent: a second run only checks. Usage: scripts/setup.sh
+# Installs what is missing: Python 3.10 venv, pinned packages, the spaCy pipeline, the
+# widget's npm packages. Checks each prerequisite with a clear message (README:
+# Prerequisites). Idempotent: a second run only checks. Usage: scripts/setup.sh
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
-find_python310() {
-  local candidate
-  for candidate in "${AIDN_PYTHON:-}" "$(command -v python3.10 || true)" \
-      "${PYENV_ROOT:-$HOME/.pyenv}/versions/$(cat .python-version)/bin/python3.10"; do
-    if [ -n "$candidate" ] && [ -x "$candidate" ] &&
-        PYENV_VERSION="$(cat .python-version)" "$candidate" -c \
-        'import sys; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null; then
-      echo "$candidate"; return 0
-    fi
-  done
-  return 1
+if [ -x "$VENV/bin/python" ] && ! "$VENV/bin/python" -c \
+    'import sys, sqlite3; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null; then
+  echo "ERROR: $VENV was not made with a Python 3.10 that has sqlite3; remove it" >&2
+  echo "('rm -rf $VENV') and run this again." >&2
+  exit 1
+fi
+command -v npm >/dev/null || {
+  echo "ERROR: npm (Node.js 18 or newer) is needed for the chat widget's socket.io client:" >&2
+  echo "install Node.js, e.g. 'apt-get install nodejs npm'." >&2
+  exit 1
 }
 
 stamp="$VENV/.installed-$(sha256sum requirements.lock | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   if [ ! -x "$VENV/bin/python" ]; then
-    python=$(find_python310) || {
-      echo "ERROR: Rasa 3.6 needs Python 3.10, and none was found." >&2
-      echo "Install it (e.g. 'pyenv install 3.10.13') or set AIDN_PYTHON=/path/to/python3.10." >&2
-      exit 1
-    }
+    python=$(scripts/find_python.sh) || exit 1
     echo "== Creating $VENV with $python"
-    PYENV_VERSION="$(cat .python-version)" "$python" -m venv "$VENV"
+    "$python" -m venv "$VENV"
   fi
   echo "== Installing pinned packages (requirements.lock; takes a few minutes the first time)"
   "$VENV/bin/python" -m pip install --quiet --upgrade "pip==24.0"
@@ -51,13 +47,12 @@ if ! has_model; then
       echo "== Installed nb_core_news_sm 3.4.0 from spaCy's model release"
     else
       echo "== nb_core_news_sm is not reachable: building the stand-in pipeline nb_aidn_standin"
-      "$VENV/bin/python" -m bot.spacy_pipeline >/dev/null
+      "$VENV/bin/python" -m rasa_extensions.spacy_pipeline >/dev/null
     fi
   fi
 fi
 # The widget's browser dependency (socket.io-client), pinned by package-lock.json.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  command -v npm >/dev/null || { echo "ERROR: npm (Node.js) is needed for the widget." >&2; exit 1; }
   echo "== Installing the widget's npm packages (package-lock.json)"
   npm ci --no-audit --no-fund --loglevel=error
 fi

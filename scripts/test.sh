@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The whole test suite: installs what is missing, trains if the model is stale, then
-# runs every test (unit, actions, model, Rasa validate + test stories, end-to-end).
+# The whole test suite: installs what is missing, checks lint and types, trains if the
+# model is stale, then runs every test (unit, actions, model, Rasa validate + test
+# stories, end-to-end).
 # Extra arguments go to pytest, e.g. scripts/test.sh tests/unit -x
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 scripts/setup.sh
+scripts/lint.sh
 # Debian's chromium for the browser tests (Playwright's own browser download cannot work
 # on these machines); installed with apt when missing, as root.
 if [ ! -x /usr/bin/chromium ]; then

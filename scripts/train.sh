@@ -5,7 +5,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
 spacy_choice=$("$VENV/bin/python" -c \
-  "from bot.spacy_pipeline import choose_pipeline; print(choose_pipeline('nb_core_news_sm').name)")
+  "from rasa_extensions.spacy_pipeline import choose_pipeline; print(choose_pipeline('nb_core_news_sm').name)")
 inputs=$( { cat config.yml domain.yml requirements.lock data/*.yml rasa_extensions/*.py bot/*.py;
             echo "$spacy_choice"; } | sha256sum | cut -c1-32)
 if [ -f models/aidn.tar.gz ] && [ "$(cat models/aidn.inputs 2>/dev/null)" = "$inputs" ]; then

@@ -14,6 +14,7 @@ def make_tracker(
     intent_ranking: list[dict[str, Any]] | None = None,
     active_loop: str | None = None,
     sender_id: str = "test-user",
+    events: list[dict[str, Any]] | None = None,
 ) -> Tracker:
     latest_message = {
         "text": text,
@@ -25,7 +26,7 @@ def make_tracker(
         sender_id=sender_id,
         slots=slots or {},
         latest_message=latest_message,
-        events=[],
+        events=events or [],
         paused=False,
         followup_action=None,
         active_loop={"name": active_loop} if active_loop else {},

@@ -88,17 +88,24 @@ async def test_start_triage_resets_previous_answers():
     [
         ({"emergency_care_blocked": "ja"}, None, "utter_fault_a"),
         ({"emergency_care_blocked": "nei", "substantially_reduced": "ja"}, None, "utter_fault_b"),
-        ({"emergency_care_blocked": "nei", "substantially_reduced": "nei"}, None,
-         "utter_fault_c_open"),
+        (
+            {"emergency_care_blocked": "nei", "substantially_reduced": "nei"},
+            None,
+            "utter_fault_c_open",
+        ),
         ({"emergency_care_blocked": "usikker"}, None, "utter_fault_unsure"),
-        ({"emergency_care_blocked": "nei", "substantially_reduced": "usikker"}, None,
-         "utter_fault_unsure"),
+        (
+            {"emergency_care_blocked": "nei", "substantially_reduced": "usikker"},
+            None,
+            "utter_fault_unsure",
+        ),
         # "Aidn er helt nede" typed at the second question: what was described wins.
         ({"emergency_care_blocked": "nei"}, "A", "utter_fault_a"),
     ],
 )
-async def test_triage_answers_decide_unless_a_fault_was_described(clock, triage, described,
-                                                                 response):
+async def test_triage_answers_decide_unless_a_fault_was_described(
+    clock, triage, described, response
+):
     clock(TUESDAY_10)
     messages, events = await run(described, **triage)
     assert [m["response"] for m in messages] == [response]

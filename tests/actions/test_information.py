@@ -51,17 +51,29 @@ async def test_closed_on_17_may(clock):
 @pytest.mark.parametrize(
     ("text", "response", "values"),
     [
-        ("er dere åpne på lørdag?", "utter_opening_hours_day_closed",
-         {"day": "Lørdag 28. november", "closed_reason": "det er helg"}),
+        (
+            "er dere åpne på lørdag?",
+            "utter_opening_hours_day_closed",
+            {"day": "Lørdag 28. november", "closed_reason": "det er helg"},
+        ),
         ("har dokker opent i morra", "utter_opening_hours_day_open", {"day": "I morgen"}),
         # Christmas Eve is no public holiday, and the page names no hours for it.
-        ("er dere åpne på julaften", "utter_opening_hours_day_not_on_page",
-         {"day": "Torsdag 24. desember", "day_name": "julaften"}),
+        (
+            "er dere åpne på julaften",
+            "utter_opening_hours_day_not_on_page",
+            {"day": "Torsdag 24. desember", "day_name": "julaften"},
+        ),
         ("åpent fredag 27.11?", "utter_opening_hours_day_open", {"day": "Fredag 27. november"}),
-        ("åpent 2. juledag?", "utter_opening_hours_day_closed",
-         {"day": "Lørdag 26. desember", "closed_reason": "det er helligdag (Andre juledag)"}),
-        ("er dere åpne 2. påskedag", "utter_opening_hours_day_closed",
-         {"day": "Mandag 29. mars", "closed_reason": "det er helligdag (Andre påskedag)"}),
+        (
+            "åpent 2. juledag?",
+            "utter_opening_hours_day_closed",
+            {"day": "Lørdag 26. desember", "closed_reason": "det er helligdag (Andre juledag)"},
+        ),
+        (
+            "er dere åpne 2. påskedag",
+            "utter_opening_hours_day_closed",
+            {"day": "Mandag 29. mars", "closed_reason": "det er helligdag (Andre påskedag)"},
+        ),
         ("er dere åpne i dag", "utter_opening_hours_open", {}),
     ],
 )
@@ -76,8 +88,11 @@ async def test_opening_hours_for_the_day_asked_about(clock, text, response, valu
     ("text", "response", "values"),
     [
         ("kan jeg ringe om en C-feil?", "utter_severity_c_is_written", {}),
-        ("må en b-feil ringes inn", "utter_severity_ab_is_called",
-         {"severity": "B", "line_number": CONTACTS.on_call_line.number}),  # 17 May
+        (
+            "må en b-feil ringes inn",
+            "utter_severity_ab_is_called",
+            {"severity": "B", "line_number": CONTACTS.on_call_line.number},
+        ),  # 17 May
         ("hva er en A-feil", "utter_severity_info", {}),
     ],
 )
@@ -126,6 +141,7 @@ async def test_personal_data_warning_alone_for_other_questions(clock):
 async def test_personal_data_skips_the_fallback_label_to_find_the_fault(clock):
     clock(WEDNESDAY_NOON)
     tracker = make_tracker(
-        intent_ranking=ranking("share_personal_data", "nlu_fallback", "fault_major"))
+        intent_ranking=ranking("share_personal_data", "nlu_fallback", "fault_major")
+    )
     messages = await messages_of(ActionPersonalDataWarning(), tracker)
     assert [m["response"] for m in messages] == ["utter_personal_data_warning", "utter_fault_b"]

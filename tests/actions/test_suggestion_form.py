@@ -29,45 +29,72 @@ def validate(slot, value):
     [
         ("suggestion_text", "kort", {"suggestion_text": None}, ["utter_suggestion_too_short"]),
         ("suggestion_text", "Avbryt", {"suggestion_text": CANCELLED}, []),
-        ("suggestion_text", "Sortering  på romnummer",
-         {"suggestion_text": "Sortering på romnummer"}, []),
+        (
+            "suggestion_text",
+            "Sortering  på romnummer",
+            {"suggestion_text": "Sortering på romnummer"},
+            [],
+        ),
         ("suggestion_area", "hopp over", {"suggestion_area": SKIPPED}, []),
         ("suggestion_area", "Legemidler", {"suggestion_area": "Legemidler"}, []),
         ("suggestion_email", "Nei takk", {"suggestion_email": SKIPPED}, []),
         ("suggestion_email", "kari@example.org", {"suggestion_email": "kari@example.org"}, []),
-        ("suggestion_email", "kari at kommune", {"suggestion_email": None},
-         ["utter_suggestion_invalid_email"]),
+        (
+            "suggestion_email",
+            "kari at kommune",
+            {"suggestion_email": None},
+            ["utter_suggestion_invalid_email"],
+        ),
         # Reset slots are validated on activation: no complaint about an empty answer.
         ("suggestion_text", None, {"suggestion_text": None}, []),
         ("suggestion_email", None, {"suggestion_email": None}, []),
         # "avbryt" ends the form at every question, not only the first.
-        ("suggestion_area", "avbryt", {"suggestion_text": CANCELLED, "suggestion_area": SKIPPED},
-         []),
-        ("suggestion_email", "Avbryt", {"suggestion_text": CANCELLED, "suggestion_email": SKIPPED},
-         []),
+        (
+            "suggestion_area",
+            "avbryt",
+            {"suggestion_text": CANCELLED, "suggestion_area": SKIPPED},
+            [],
+        ),
+        (
+            "suggestion_email",
+            "Avbryt",
+            {"suggestion_text": CANCELLED, "suggestion_email": SKIPPED},
+            [],
+        ),
     ],
 )
 def test_validation(slot, value, expected, responses):
     assert validate(slot, value) == (expected, responses)
 
 
-RESET = [SlotSet("suggestion_text", None), SlotSet("suggestion_area", None),
-         SlotSet("suggestion_email", None)]
+RESET = [
+    SlotSet("suggestion_text", None),
+    SlotSet("suggestion_area", None),
+    SlotSet("suggestion_email", None),
+]
 
 
 async def test_submission_lands_in_the_database(tmp_path, monkeypatch):
     database = tmp_path / "suggestions.sqlite3"
     monkeypatch.setenv("AIDN_SUGGESTIONS_DB", str(database))
     monkeypatch.delenv("AIDN_SUGGESTION_WEBHOOK_URL", raising=False)
-    tracker = make_tracker({"suggestion_text": "Sortering på romnummer",
-                            "suggestion_area": SKIPPED, "suggestion_email": "kari@example.org"},
-                           sender_id="nurse-7")
+    tracker = make_tracker(
+        {
+            "suggestion_text": "Sortering på romnummer",
+            "suggestion_area": SKIPPED,
+            "suggestion_email": "kari@example.org",
+        },
+        sender_id="nurse-7",
+    )
     dispatcher = CollectingDispatcher()
     events = await ActionSubmitSuggestion().run(dispatcher, tracker, {})
     assert events == RESET
     assert dispatcher.messages[0]["response"] == "utter_suggestion_received_with_email"
-    rows = sqlite3.connect(database).execute(
-        "SELECT id, sender_id, suggestion, area, email FROM suggestions").fetchall()
+    rows = (
+        sqlite3.connect(database)
+        .execute("SELECT id, sender_id, suggestion, area, email FROM suggestions")
+        .fetchall()
+    )
     assert rows == [(1, "nurse-7", "Sortering på romnummer", None, "kari@example.org")]
     assert dispatcher.messages[0]["suggestion_id"] == 1
 
@@ -77,7 +104,8 @@ async def test_cancelled_form_stores_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("AIDN_SUGGESTIONS_DB", str(database))
     dispatcher = CollectingDispatcher()
     events = await ActionSubmitSuggestion().run(
-        dispatcher, make_tracker({"suggestion_text": CANCELLED}), {})
+        dispatcher, make_tracker({"suggestion_text": CANCELLED}), {}
+    )
     assert events == RESET
     assert [m["response"] for m in dispatcher.messages] == ["utter_suggestion_cancelled"]
     assert not database.exists()

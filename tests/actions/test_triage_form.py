@@ -29,7 +29,8 @@ def validate(slot, value, slots=None):
 @pytest.mark.parametrize("answer", ["ja", "nei"])
 def test_clear_answers_are_kept_and_reset_the_unsure_count(slot, answer):
     assert validate(slot, answer, {"triage_unsure_count": 1}) == (
-        {slot: answer, "triage_unsure_count": 0}, [],
+        {slot: answer, "triage_unsure_count": 0},
+        [],
     )
 
 
@@ -43,7 +44,8 @@ def test_first_unsure_gets_that_questions_help_with_the_line_for_now(slot):
 
 def test_unsure_again_is_kept_so_the_advice_says_to_call():
     assert validate("substantially_reduced", "usikker", {"triage_unsure_count": 1}) == (
-        {"substantially_reduced": "usikker"}, [],
+        {"substantially_reduced": "usikker"},
+        [],
     )
 
 
@@ -57,5 +59,7 @@ def test_unknown_value_is_asked_again():
 )
 async def test_required_slots_follow_the_first_answer(first_answer, questions):
     tracker = make_tracker({"emergency_care_blocked": first_answer})
-    assert await ValidateTriageForm().required_slots(
-        BOTH, CollectingDispatcher(), tracker, {}) == questions
+    assert (
+        await ValidateTriageForm().required_slots(BOTH, CollectingDispatcher(), tracker, {})
+        == questions
+    )

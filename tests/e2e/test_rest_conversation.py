@@ -8,7 +8,7 @@ import pytest
 
 from bot.contacts import CONTACTS
 from bot.hours import line_for
-from tests.e2e.servers import Assistant
+from devtools.assistant import Assistant
 
 pytestmark = pytest.mark.e2e
 
@@ -49,10 +49,14 @@ def test_suggestion_lands_in_the_database(assistant, var_dir):
     assistant.say("leader-1", "hopp over")
     reply = assistant.texts("leader-1", "leder@example.org")
     assert "registrert" in reply
-    rows = sqlite3.connect(var_dir / "suggestions.sqlite3").execute(
-        "SELECT sender_id, suggestion, area, email FROM suggestions").fetchall()
-    assert rows == [("leader-1", "Mulighet for å sortere beboerlisten på romnummer", None,
-                     "leder@example.org")]
+    rows = (
+        sqlite3.connect(var_dir / "suggestions.sqlite3")
+        .execute("SELECT sender_id, suggestion, area, email FROM suggestions")
+        .fetchall()
+    )
+    assert rows == [
+        ("leader-1", "Mulighet for å sortere beboerlisten på romnummer", None, "leder@example.org")
+    ]
 
 
 def test_identity_number_gets_a_warning_and_never_reaches_the_tracker_store(assistant, var_dir):
@@ -78,6 +82,7 @@ def test_conversation_survives_a_restart_and_action_server_down_is_never_silence
         assert CONTACTS.office_hours in reply and CONTACTS.on_call_hours in reply
         # Static replies still work, with contact facts filled from bot/contacts.py.
         assert CONTACTS.operations_manager_name in degraded.texts(
-            "nurse-3", "saken min er ikke fulgt opp")
+            "nurse-3", "saken min er ikke fulgt opp"
+        )
     finally:
         degraded.stop()

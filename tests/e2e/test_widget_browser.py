@@ -15,14 +15,21 @@ from playwright.sync_api import expect, sync_playwright
 
 from bot.contacts import CONTACTS
 from bot.hours import line_for
-from tests.e2e.servers import RASA_PORT, Assistant
+from devtools.assistant import Assistant
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +88,8 @@ def test_quick_reply_advances_the_triage_and_history_survives_a_reload(page):
     say(page, "jeg vil melde en feil")
     page.get_by_role("button", name="Nei – vi kan gi øyeblikkelig hjelp").click(timeout=60_000)
     expect(page.locator(".aidn-msg--bot", has_text="vesentlig redusert")).to_be_visible(
-        timeout=60_000)
+        timeout=60_000
+    )
     expect(page.get_by_role("button", name="Nei – vi kan gi øyeblikkelig hjelp")).to_be_disabled()
     page.reload()
     expect(page.locator(".aidn-msg--user", has_text="jeg vil melde en feil")).to_be_visible()
@@ -114,8 +122,7 @@ def test_keyboard_only(page):
     expect(page.get_by_label("Skriv en melding")).to_be_focused()
     page.keyboard.type("er dere åpne nå?")
     page.keyboard.press("Enter")
-    expect(page.locator(".aidn-msg--bot", has_text="Kundesenteret")).to_be_visible(
-        timeout=60_000)
+    expect(page.locator(".aidn-msg--bot", has_text="Kundesenteret")).to_be_visible(timeout=60_000)
     page.keyboard.press("Escape")
     expect(page.get_by_role("dialog", name="Aidn hjelpeassistent")).to_be_hidden()
     expect(page.get_by_role("button", name="Chat med hjelpeassistenten")).to_be_focused()
@@ -146,10 +153,11 @@ def test_lost_connection_shows_both_numbers_as_links(browser, assistant):
     context.close()
 
 
-def socketio_handshake(origin: str) -> int:
+def socketio_handshake(assistant: Assistant, origin: str) -> int:
     request = urllib.request.Request(
-        f"http://127.0.0.1:{RASA_PORT}/socket.io/?EIO=4&transport=polling",
-        headers={"Origin": origin})
+        f"http://127.0.0.1:{assistant.rasa_port}/socket.io/?EIO=4&transport=polling",
+        headers={"Origin": origin},
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status
@@ -158,16 +166,17 @@ def socketio_handshake(origin: str) -> int:
 
 
 def test_socketio_accepts_only_the_configured_origins(assistant):
-    assert socketio_handshake(assistant.web_url) == 200
-    assert socketio_handshake("https://attacker.example") == 400
+    assert socketio_handshake(assistant, assistant.web_url) == 200
+    assert socketio_handshake(assistant, "https://attacker.example") == 400
 
 
 def test_page_sends_no_request_off_this_machine(browser, assistant):
     context = browser.new_context()
     visited = context.new_page()
     hosts = set()
-    visited.on("request", lambda request: hosts.add(re.sub(r"^\w+://([^/:]+).*", r"\1",
-                                                              request.url)))
+    visited.on(
+        "request", lambda request: hosts.add(re.sub(r"^\w+://([^/:]+).*", r"\1", request.url))
+    )
     visited.goto(assistant.web_url)
     open_widget(visited)
     context.close()

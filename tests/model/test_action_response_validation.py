@@ -4,9 +4,10 @@ import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
 
-import rasa_extensions  # noqa: F401  (installs the validator)
+from rasa_extensions import action_response_validation
 from rasa_extensions.action_response_validation import validate_action_result
 
+STOCK = RemoteAction._validate_action_result  # as Rasa ships it (nothing installed yet)
 VALID = {
     "events": [{"event": "slot", "name": "severity", "value": "A"}],
     "responses": [{"response": "utter_fault_a", "line_number": "x"}],
@@ -18,8 +19,32 @@ INVALID = [
 ]
 
 
+@pytest.fixture(autouse=True, scope="module")
+def installed():
+    stock = RemoteAction._validate_action_result
+    action_response_validation.install()
+    yield
+    RemoteAction._validate_action_result = stock
+
+
 def test_rasa_uses_the_cached_validator():
     assert RemoteAction._validate_action_result is validate_action_result
+
+
+def test_the_replaced_rasa_method_is_the_one_it_was_written_for(monkeypatch):
+    """Fails loudly when an upgrade changes Rasa's private method: review this module."""
+    monkeypatch.setattr(RemoteAction, "_validate_action_result", STOCK)
+    assert action_response_validation.replaced_method_is_as_expected()
+
+
+def test_install_refuses_a_changed_rasa_method(monkeypatch):
+    def changed(self, result):
+        return True
+
+    monkeypatch.setattr(RemoteAction, "_validate_action_result", changed)
+    with pytest.raises(RuntimeError, match="was upgraded"):
+        action_response_validation.install()
+    assert RemoteAction._validate_action_result is changed
 
 
 def test_a_valid_response_passes():

@@ -1,4 +1,4 @@
-"""The held-out NLU sets (benchmarks.nlu_compare.TEST_SETS), written apart from training data.
+"""The held-out NLU sets (devtools.nlu_data.TEST_SETS), written apart from training data.
 
 Writes reports/nlu/<set>_set.md (accuracy, per-intent precision/recall/F1, errors) and
 fails under the set's accuracy floor, or when a critical fault is taken for something
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sklearn.metrics import accuracy_score, precision_recall_fscore_support
 
-from benchmarks.nlu_compare import TEST_SETS, load_examples
+from devtools.nlu_data import TEST_SETS, TRAINING_DATA, load_examples
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT_DIR = ROOT / "reports" / "nlu"
@@ -34,7 +34,7 @@ def predictions(request, parse):
 @pytest.mark.parametrize("name", sorted(TEST_SETS))
 def test_held_out_set_is_large_and_separate_from_training_data(name):
     examples = load_examples(TEST_SETS[name])
-    trained = {text.lower() for text, _ in load_examples(ROOT / "data" / "nlu.yml")}
+    trained = {text.lower() for text, _ in load_examples(TRAINING_DATA)}
     assert len(examples) >= 150
     assert [text for text, _ in examples if text.lower() in trained] == []
 
@@ -50,13 +50,13 @@ def test_accuracy_and_per_intent_f1(predictions):
     macro_f1 = float(f1.mean())
     errors = [
         {"text": text, "expected": intent, "predicted": guess}
-        for (text, intent), guess in zip(examples, predicted)
+        for (text, intent), guess in zip(examples, predicted, strict=True)
         if intent != guess
     ]
     REPORT_DIR.mkdir(parents=True, exist_ok=True)
     rows = "\n".join(
         f"| {label} | {p:.3f} | {r:.3f} | {f:.3f} | {s} |"
-        for label, p, r, f, s in zip(labels, precision, recall, f1, support)
+        for label, p, r, f, s in zip(labels, precision, recall, f1, support, strict=True)
     )
     (REPORT_DIR / f"{name}_set.md").write_text(
         f"# Held-out NLU set '{name}' ({len(examples)} messages)\n\n"
@@ -76,9 +76,13 @@ def test_accuracy_and_per_intent_f1(predictions):
 
 def test_critical_faults_are_never_taken_for_something_harmless(predictions):
     name, examples, predicted = predictions
-    critical = [(t, p) for (t, i), p in zip(examples, predicted) if i == "fault_critical"]
+    critical = [
+        (t, p) for (t, i), p in zip(examples, predicted, strict=True) if i == "fault_critical"
+    ]
     unsafe = [(t, p) for t, p in critical if p not in SAFE_FOR_CRITICAL]
     missed = Counter(p for _, p in critical if p != "fault_critical")
-    print(f"\n{name}: A-feil {len(critical) - sum(missed.values())}/{len(critical)} "
-          f"classified as A; elsewhere: {dict(missed)}")
+    print(
+        f"\n{name}: A-feil {len(critical) - sum(missed.values())}/{len(critical)} "
+        f"classified as A; elsewhere: {dict(missed)}"
+    )
     assert unsafe == []

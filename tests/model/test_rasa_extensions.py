@@ -38,8 +38,12 @@ def test_every_response_fills_all_its_placeholders(response):
 
 def responses_used_directly() -> set:
     """Responses that rules, stories and forms send with no values from an action."""
-    used = set(re.findall(r"action: (utter_\w+)", "".join(
-        (ROOT / name).read_text() for name in ("data/rules.yml", "data/stories.yml"))))
+    used = set(
+        re.findall(
+            r"action: (utter_\w+)",
+            "".join((ROOT / name).read_text() for name in ("data/rules.yml", "data/stories.yml")),
+        )
+    )
     asks = {name for name in DOMAIN.responses if name.startswith("utter_ask_")}
     return used | asks | {"utter_technical_problem"}
 
@@ -54,16 +58,24 @@ def test_static_problem_reply_has_both_lines_with_their_hours():
     text = ContactResponseGenerator(domain=DOMAIN).generate_from_slots(
         "utter_technical_problem", {}, "rest"
     )["text"]
-    for value in (CONTACTS.office_line.number, CONTACTS.on_call_line.number,
-                  CONTACTS.office_hours, CONTACTS.on_call_hours, CONTACTS.support_email):
+    for value in (
+        CONTACTS.office_line.number,
+        CONTACTS.on_call_line.number,
+        CONTACTS.office_hours,
+        CONTACTS.on_call_hours,
+        CONTACTS.support_email,
+    ):
         assert value in text
 
 
 @pytest.mark.parametrize(
     ("text", "intent", "classified_as"),
     [
-        ("pasient 27894228771 får ikke logget inn, alt er nede", "share_personal_data",
-         "fault_critical"),
+        (
+            "pasient 27894228771 får ikke logget inn, alt er nede",
+            "share_personal_data",
+            "fault_critical",
+        ),
         ("Aidn er helt nede", "fault_critical", None),
         # Eleven digits that fail the check digits are no identity number.
         ("personnummer 12345678901 finnes ikke i systemet", None, None),

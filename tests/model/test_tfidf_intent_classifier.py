@@ -37,17 +37,18 @@ def storage(tmp_path):
 def trained(storage) -> TfidfIntentClassifier:
     model_storage, resource, context = storage
     classifier = TfidfIntentClassifier.create(
-        TfidfIntentClassifier.get_default_config(), model_storage, resource, context)
-    data = TrainingData([m for intent, texts in EXAMPLES.items()
-                         for m in messages(*texts, intent=intent)])
+        TfidfIntentClassifier.get_default_config(), model_storage, resource, context
+    )
+    data = TrainingData(
+        [m for intent, texts in EXAMPLES.items() for m in messages(*texts, intent=intent)]
+    )
     classifier.train(data)
     return classifier
 
 
 def test_loaded_classifier_ranks_like_the_trained_one(storage):
     original = trained(storage)
-    loaded = TfidfIntentClassifier.load(
-        TfidfIntentClassifier.get_default_config(), *storage)
+    loaded = TfidfIntentClassifier.load(TfidfIntentClassifier.get_default_config(), *storage)
     before, after = (c.process(messages("AIDN ER NEDE for alle"))[0] for c in (original, loaded))
     assert after.get("intent")["name"] == "fault_critical"
     assert after.get("intent_ranking") == before.get("intent_ranking")

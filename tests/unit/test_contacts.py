@@ -9,8 +9,11 @@ import pytest
 from bot.contacts import CONTACTS
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT.parent / "shared" / "seed" / "hjelp-og-kontakt.txt"
-SOURCE_OF_TRUTH = "bot/contacts.py"
+HELP_PAGE = "docs/source/hjelp-og-kontakt.txt"  # the page the facts come from
+SOURCE_OF_TRUTH = "bot/contacts.py"  # the only code that holds them
+# The conversation suite asserts what a user reads, written from the page ("says: the
+# support e-mail"): it checks the assistant's replies against the page, not the code.
+CONVERSATIONS = "tests/conversations/"
 
 PHONE = re.compile(r"(?:\+47[\s-]?)?(?<![\d.])\d{2}[\s-]?\d{2}[\s-]?\d{2}[\s-]?\d{2}(?![\d.])")
 PHONE_SHAPE = re.compile(r"\+47|\d{2} \d{2} \d{2} \d{2}|\d{3} \d{2} \d{3}")
@@ -20,7 +23,7 @@ EXAMPLE_EMAIL_DOMAINS = ("example.org", "example.com", "example.net")
 
 @pytest.fixture(scope="module")
 def seed() -> str:
-    return SEED.read_text(encoding="utf-8")
+    return (ROOT / HELP_PAGE).read_text(encoding="utf-8")
 
 
 def test_every_contact_fact_is_on_the_help_page(seed):
@@ -57,7 +60,10 @@ def test_tel_uri_has_no_spaces():
 def project_files() -> list[Path]:
     listed = subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split()
     return [ROOT / name for name in listed if (ROOT / name).is_file()]
 
@@ -70,7 +76,7 @@ def test_no_phone_number_or_email_literal_outside_the_source_of_truth():
     offenders = []
     for path in project_files():
         relative = path.relative_to(ROOT).as_posix()
-        if relative == SOURCE_OF_TRUTH:
+        if relative in (SOURCE_OF_TRUTH, HELP_PAGE) or relative.startswith(CONVERSATIONS):
             continue
         text = path.read_bytes().decode("utf-8", errors="replace")  # binary files too
         for match in PHONE.finditer(text):

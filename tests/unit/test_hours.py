@@ -1,8 +1,9 @@
 """The phone line and opening hours at the instants users notice, in Europe/Oslo."""
 
 import time
+import zoneinfo
 from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
+from importlib import resources
 
 import pytest
 
@@ -15,9 +16,10 @@ from bot.hours import (
     next_opening,
     office_is_open,
     public_holiday_name,
+    zone,
 )
 
-OSLO = ZoneInfo("Europe/Oslo")
+OSLO = zone("Europe/Oslo")
 UTC = timezone.utc
 OFFICE, ON_CALL = CONTACTS.office_line, CONTACTS.on_call_line
 
@@ -95,9 +97,9 @@ def test_next_opening_after_the_switch_sunday_is_monday_eight_local():
     assert autumn.astimezone(UTC) == datetime(2026, 10, 26, 7, 0, tzinfo=UTC)
 
 
-@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Asia/Tokyo"])
-def test_server_time_zone_does_not_matter(zone, monkeypatch):
-    monkeypatch.setenv("TZ", zone)
+@pytest.mark.parametrize("server_zone", ["UTC", "America/New_York", "Asia/Tokyo"])
+def test_server_time_zone_does_not_matter(server_zone, monkeypatch):
+    monkeypatch.setenv("TZ", server_zone)
     time.tzset()
     try:
         instant = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)  # 08:30 in Oslo
@@ -140,3 +142,25 @@ def test_holiday_names_skip_plain_sundays():
     assert public_holiday_name(oslo(2026, 11, 29).date()) is None
     assert public_holiday_name(oslo(2026, 12, 25).date()) == "Første juledag"
     assert not office_is_open(oslo(2026, 12, 26, 10, 0))  # Saturday and Andre juledag
+
+
+@pytest.fixture
+def os_zone_files_say_oslo_is_utc(tmp_path):
+    """Zone files on the machine that are wrong: Europe/Oslo holds UTC's rules."""
+    fake = tmp_path / "Europe" / "Oslo"
+    fake.parent.mkdir()
+    fake.write_bytes(resources.files("tzdata.zoneinfo").joinpath("UTC").read_bytes())
+    zoneinfo.reset_tzpath([str(tmp_path)])
+    zoneinfo.ZoneInfo.clear_cache()
+    zone.cache_clear()
+    yield
+    zoneinfo.reset_tzpath()
+    zoneinfo.ZoneInfo.clear_cache()
+    zone.cache_clear()
+
+
+def test_zone_rules_come_from_the_tzdata_package_not_the_os(os_zone_files_say_oslo_is_utc):
+    winter_noon_utc = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+    assert winter_noon_utc.astimezone(zoneinfo.ZoneInfo("Europe/Oslo")).hour == 12  # the fake
+    assert local_time(winter_noon_utc).hour == 13  # from tzdata: CET, UTC+1
+    assert line_for(datetime(2026, 11, 24, 15, 30, tzinfo=UTC)) == ON_CALL  # 16:30 in Oslo

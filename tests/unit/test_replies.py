@@ -1,15 +1,15 @@
 """Which response a question about the severity classes gets."""
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.contacts import CONTACTS
+from bot.hours import zone
 from bot.replies import severity_info_reply
 
-SATURDAY_NIGHT = datetime(2026, 11, 28, 2, 30, tzinfo=ZoneInfo("Europe/Oslo"))
-TUESDAY_NOON = datetime(2026, 11, 24, 12, 0, tzinfo=ZoneInfo("Europe/Oslo"))
+SATURDAY_NIGHT = datetime(2026, 11, 28, 2, 30, tzinfo=zone("Europe/Oslo"))
+TUESDAY_NOON = datetime(2026, 11, 24, 12, 0, tzinfo=zone("Europe/Oslo"))
 
 
 @pytest.mark.parametrize(
@@ -24,8 +24,12 @@ def test_calling_about_a_c_fault_gets_a_straight_no(text):
     ("text", "now", "severity", "number"),
     [
         ("må B-feil ringes inn?", TUESDAY_NOON, "B", CONTACTS.office_line.number),
-        ("holder det å sende e-post om en B-feil eller må jeg ringe", TUESDAY_NOON, "B",
-         CONTACTS.office_line.number),
+        (
+            "holder det å sende e-post om en B-feil eller må jeg ringe",
+            TUESDAY_NOON,
+            "B",
+            CONTACTS.office_line.number,
+        ),
         ("Må A- og B-feil ringes inn?", TUESDAY_NOON, "A- og B", CONTACTS.office_line.number),
         ("kan eg ringe om ein a-feil no", SATURDAY_NIGHT, "A", CONTACTS.on_call_line.number),
     ],
@@ -39,9 +43,14 @@ def test_calling_about_an_a_or_b_fault_gets_the_number_for_now(text, now, severi
 
 @pytest.mark.parametrize(
     "text",
-    ["hva er en B-feil", "hva er forskjellen på A-feil og C-feil, og hvem ringer jeg?",
-     "forklar feilklassene", "ringer jeg?", "skal A- eller C-feil ringes inn?",
-     "er det en C-feil at appen på telefonen krasjer?"],
+    [
+        "hva er en B-feil",
+        "hva er forskjellen på A-feil og C-feil, og hvem ringer jeg?",
+        "forklar feilklassene",
+        "ringer jeg?",
+        "skal A- eller C-feil ringes inn?",
+        "er det en C-feil at appen på telefonen krasjer?",
+    ],
 )
 def test_other_questions_get_the_classes(text):
     assert severity_info_reply(text, TUESDAY_NOON).response == "utter_severity_info"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.spacy_pipeline import STANDIN_NAME, build_standin, choose_pipeline
+from rasa_extensions.spacy_pipeline import STANDIN_NAME, build_standin, choose_pipeline
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -19,11 +19,21 @@ print("LOADED", nlp.provide().model_name, nlp.provide().model.meta["name"])
 
 
 def load_in_subprocess(extra_path: Path | None, standin_dir: Path) -> str:
-    env = {"PATH": "/usr/bin:/bin", "AIDN_SPACY_STANDIN_DIR": str(standin_dir.parent),
-           "PYTHONPATH": f"{extra_path}:{ROOT}" if extra_path else str(ROOT),
-           "TF_CPP_MIN_LOG_LEVEL": "3", "RASA_TELEMETRY_ENABLED": "false"}
-    result = subprocess.run([sys.executable, "-c", LOAD_THROUGH_RASA], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=300)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "AIDN_SPACY_STANDIN_DIR": str(standin_dir.parent),
+        "PYTHONPATH": f"{extra_path}:{ROOT}" if extra_path else str(ROOT),
+        "TF_CPP_MIN_LOG_LEVEL": "3",
+        "RASA_TELEMETRY_ENABLED": "false",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", LOAD_THROUGH_RASA],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     return next(line for line in result.stdout.splitlines() if line.startswith("LOADED"))
 
@@ -49,7 +59,18 @@ def test_standin_tokenizes_norwegian(standin):
 
     nlp = spacy.load(standin)
     assert [t.text for t in nlp("Aidn er helt nede, æ får ikkje logga inn!")] == [
-        "Aidn", "er", "helt", "nede", ",", "æ", "får", "ikkje", "logga", "inn", "!"]
+        "Aidn",
+        "er",
+        "helt",
+        "nede",
+        ",",
+        "æ",
+        "får",
+        "ikkje",
+        "logga",
+        "inn",
+        "!",
+    ]
     assert nlp.lang == "nb" and nlp.meta["name"] != "core_news_sm"
 
 
@@ -65,13 +86,42 @@ def test_rasa_component_loads_the_real_package_when_installed(tmp_path, standin)
     source = tmp_path / "source"
     spacy.blank("nb").to_disk(source)
     (tmp_path / "pkg").mkdir()
-    subprocess.run([sys.executable, "-m", "spacy", "package", str(source), str(tmp_path / "pkg"),
-                    "--name", "core_news_sm", "--version", "0.0.1", "--force"],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "spacy",
+            "package",
+            str(source),
+            str(tmp_path / "pkg"),
+            "--name",
+            "core_news_sm",
+            "--version",
+            "0.0.1",
+            "--force",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     package_dir = tmp_path / "pkg" / "nb_core_news_sm-0.0.1"
     site = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-                    "--no-build-isolation", "--target", str(site), str(package_dir)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(site),
+            str(package_dir),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     line = load_in_subprocess(site, standin)
     assert line.split()[1] == "nb_core_news_sm"

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 STANDIN_NAME = "nb_aidn_standin"
-STANDIN_DIR = Path(
-    os.environ.get("AIDN_SPACY_STANDIN_DIR", Path(__file__).resolve().parent.parent / ".spacy")
-) / STANDIN_NAME
+STANDIN_DIR = (
+    Path(
+        os.environ.get("AIDN_SPACY_STANDIN_DIR", Path(__file__).resolve().parent.parent / ".spacy")
+    )
+    / STANDIN_NAME
+)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from sanic.request import Request
 from bot.contacts import CONTACTS, Contacts
 
 STATIC = Path(__file__).resolve().parent / "static"
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SOCKET_IO_CLIENT = ROOT / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
 SECURITY_HEADERS = {
     "Content-Security-Policy": (

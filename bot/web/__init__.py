@@ -1,1 +1,0 @@
-"""The help page with the chat widget, served by Sanic (no Rasa imports)."""

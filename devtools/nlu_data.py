@@ -1,0 +1,37 @@
+"""The NLU training data and the held-out message sets, read and written with Rasa's own
+loader and writer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TRAINING_DATA = ROOT / "data" / "nlu.yml"
+TEST_SETS = {
+    # Written apart from the training data in session 1; its errors guided data once.
+    "test": ROOT / "tests" / "nlu" / "test_nlu.yml",
+    # Written by a separate author who never saw the training data; never used for tuning.
+    "fresh": ROOT / "tests" / "nlu" / "fresh_nlu.yml",
+}
+
+Examples = list[tuple[str, str]]
+
+
+def load_examples(path: Path) -> Examples:
+    """(text, intent) for every intent example in a Rasa NLU YAML file."""
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    return [
+        (message.get("text"), message.get("intent"))
+        for message in load_data(str(path)).intent_examples
+    ]
+
+
+def write_nlu(examples: Examples, path: Path) -> None:
+    """Rasa NLU YAML holding exactly `examples`."""
+    from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLWriter
+    from rasa.shared.nlu.training_data.message import Message
+    from rasa.shared.nlu.training_data.training_data import TrainingData
+
+    data = TrainingData([Message.build(text=text, intent=intent) for text, intent in examples])
+    RasaYAMLWriter().dump(path, data)

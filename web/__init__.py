@@ -1,0 +1,1 @@
+"""The help page with the chat widget (Sanic), served beside the Rasa server."""
