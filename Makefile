@@ -1,6 +1,6 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help install train run test lint validate test-unit clean nlu-compare benchmark
+.PHONY: help install train run test lint validate test-unit conversations clean nlu-compare benchmark
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -22,6 +22,9 @@ test-unit: install ## Only the fast tests that need no trained model
 
 lint: install ## ruff (lint + format check) and mypy (strict for bot/); lint FIX=1 fixes
 	scripts/lint.sh $(if $(FIX),--fix)
+
+conversations: train ## Both halves of the conversation suite: pass rates and every failure
+	. scripts/env.sh && .venv/bin/python -m devtools.conversations
 
 validate: install ## rasa data validate
 	. scripts/env.sh && .venv/bin/rasa data validate

@@ -13,6 +13,7 @@ from bot.replies import fault_reply
 from bot.severity import (
     EMERGENCY_CARE_BLOCKED,
     SUBSTANTIALLY_REDUCED,
+    Severity,
     decide,
     parse_answer,
     parse_severity,
@@ -23,6 +24,14 @@ TRIAGE_SLOTS = (EMERGENCY_CARE_BLOCKED, SUBSTANTIALLY_REDUCED)
 
 def reset_triage() -> list[EventType]:
     return [SlotSet(slot, None) for slot in TRIAGE_SLOTS] + [SlotSet("triage_unsure_count", 0)]
+
+
+def remembered(severity: Severity | None) -> list[EventType]:
+    """What the conversation is about now, for follow-ups (bot.follow_up.Context)."""
+    return [
+        SlotSet("last_topic", "fault"),
+        SlotSet("last_severity", severity.value if severity else None),
+    ]
 
 
 class ActionFaultAdvice(Action):
@@ -37,10 +46,10 @@ class ActionFaultAdvice(Action):
             parse_answer(tracker.get_slot(SUBSTANTIALLY_REDUCED)),
             parse_severity(tracker.get_slot("severity")),
         )
-        reply = fault_reply(severity, utc_now())
+        reply = fault_reply(severity, utc_now(tracker))
         log(tracker, "fault advice severity=%s reply=%s", severity, reply.response)
         send(dispatcher, reply)
-        return [*reset_triage(), SlotSet("severity", None)]
+        return [*reset_triage(), SlotSet("severity", None), *remembered(severity)]
 
 
 class ActionStartTriage(Action):

@@ -1,6 +1,6 @@
 """Answers that depend on the clock and on the question asked: opening hours, the
-severity classes, contact details and the fallback. Each is one pure function of
-(question, now) from bot.replies; `ClockAnswer` does the Rasa part once."""
+severity classes, the question for a symptom, and the fallback. Each is one pure function
+of (question, now) from bot.replies; `ClockAnswer` does the Rasa part once."""
 
 from __future__ import annotations
 
@@ -13,7 +13,14 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import send, utc_now
-from bot.replies import Reply, current_line, opening_hours_reply, severity_info_reply
+from bot.follow_up import FAULT, Context, response_time
+from bot.replies import (
+    Reply,
+    current_line,
+    mentioned_classes,
+    opening_hours_reply,
+    severity_info_reply,
+)
 
 
 class ClockAnswer(Action, ABC):
@@ -26,7 +33,7 @@ class ClockAnswer(Action, ABC):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        send(dispatcher, self.answer(tracker.latest_message.get("text") or "", utc_now()))
+        send(dispatcher, self.answer(tracker.latest_message.get("text") or "", utc_now(tracker)))
         return []
 
 
@@ -39,34 +46,80 @@ class ActionOpeningHours(ClockAnswer):
         return opening_hours_reply(now, asked)
 
 
-class ActionSeverityInfo(ClockAnswer):
+class ActionSeverityInfo(Action):
+    """The classes, or whether to phone about one; "og for C-feil?" right after an answer
+    about response times asks for that class's response time."""
+
     def name(self) -> str:
         return "action_severity_info"
 
-    @staticmethod
-    def answer(asked: str, now: datetime) -> Reply:
-        return severity_info_reply(asked, now)
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        asked, now = tracker.latest_message.get("text") or "", utc_now(tracker)
+        classes = mentioned_classes(asked)
+        after_response_times = any(
+            name.startswith("utter_response_time") for name in previous_turn_responses(tracker)
+        )
+        if after_response_times and len(classes) == 1:
+            reply = response_time(Context(FAULT, classes[0]), now)
+        else:
+            reply = severity_info_reply(asked, now)
+        send(dispatcher, reply)
+        return []
 
 
-class ActionContactInfo(ClockAnswer):
+class ActionAskSymptom(ClockAnswer):
+    """A call for help with no symptom: ask what happens, with the line as a condition."""
+
     def name(self) -> str:
-        return "action_contact_info"
+        return "action_ask_symptom"
 
     @staticmethod
     def answer(asked: str, now: datetime) -> Reply:
-        # "Skal jeg ringe om en C-feil?" can read as a contact question: answer the class.
-        about_a_class = severity_info_reply(asked, now)
-        if about_a_class.response != "utter_severity_info":
-            return about_a_class
-        return Reply("utter_contact_info", current_line(now))
+        return Reply("utter_what_happens", current_line(now))
 
 
-class ActionFallback(ClockAnswer):
-    """Not understood: never leave a possible A/B fault without the number to call."""
+# A message this short that is not understood is a bare topic ("pasientjournal"): ask what
+# happens rather than asking to rephrase.
+BARE_TOPIC_WORDS = 2
+
+
+class ActionFallback(Action):
+    """Not understood: never leave a possible A/B fault without the number to call. The
+    second time in a row, offer the main routes as buttons instead of repeating."""
 
     def name(self) -> str:
         return "action_fallback"
 
-    @staticmethod
-    def answer(asked: str, now: datetime) -> Reply:
-        return Reply("utter_fallback", current_line(now))
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        line = current_line(utc_now(tracker))
+        if previous_turn_actions(tracker) & {"action_fallback"}:
+            send(dispatcher, Reply("utter_fallback_menu", line))
+        elif len((tracker.latest_message.get("text") or "").split()) <= BARE_TOPIC_WORDS:
+            send(dispatcher, Reply("utter_what_happens", line))  # "pasientjournal"
+        else:
+            send(dispatcher, Reply("utter_fallback", line))
+        return []
+
+
+def _previous_turn(tracker: Tracker) -> list[dict[str, Any]]:
+    """The events between the user's message before the latest one and the latest one."""
+    users = [i for i, e in enumerate(tracker.events) if e.get("event") == "user"]
+    return tracker.events[users[-2] + 1 : users[-1]] if len(users) >= 2 else []
+
+
+def previous_turn_actions(tracker: Tracker) -> set[str]:
+    """The actions the bot ran in answer to the user's message before the latest one."""
+    return {str(e.get("name")) for e in _previous_turn(tracker) if e.get("event") == "action"}
+
+
+def previous_turn_responses(tracker: Tracker) -> set[str]:
+    """The responses the bot sent in answer to the user's message before the latest one."""
+    return {
+        str((e.get("metadata") or {}).get("utter_action"))
+        for e in _previous_turn(tracker)
+        if e.get("event") == "bot"
+    }

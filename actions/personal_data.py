@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import log, send, utc_now
+from actions.fault_advice import remembered
 from bot.replies import fault_reply
 from bot.severity import Severity
 
@@ -37,5 +38,6 @@ class ActionPersonalDataWarning(Action):
         intent = classified_intent(tracker)
         log(tracker, "personal data in message; classified intent=%s", intent)
         if intent in FAULT_INTENTS:
-            send(dispatcher, fault_reply(FAULT_INTENTS[intent], utc_now()))
+            send(dispatcher, fault_reply(FAULT_INTENTS[intent], utc_now(tracker)))
+            return remembered(FAULT_INTENTS[intent])
         return []

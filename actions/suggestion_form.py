@@ -127,7 +127,7 @@ class ActionSubmitSuggestion(Action):
             suggestion=text,
             area=None if area in (None, SKIPPED) else area,
             email=None if email in (None, SKIPPED) else email,
-            created_at=utc_now(),
+            created_at=utc_now(tracker),
         )
         suggestion_id = await asyncio.to_thread(suggestion_inbox().add, suggestion)
         log(tracker, "suggestion %s stored", suggestion_id)

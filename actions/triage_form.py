@@ -44,7 +44,9 @@ class ValidateTriageForm(FormValidationAction):
             return {slot: None}
         if answer is Answer.UNSURE and (tracker.get_slot(UNSURE_COUNT) or 0) < 1:
             # First "usikker" on this question: explain it, give the line, ask again.
-            dispatcher.utter_message(response=f"utter_help_{slot}", **current_line(utc_now()))
+            dispatcher.utter_message(
+                response=f"utter_help_{slot}", **current_line(utc_now(tracker))
+            )
             return {slot: None, UNSURE_COUNT: 1}
         if answer is Answer.UNSURE:
             return {slot: answer.value}  # still unsure: the advice says to call us

@@ -27,7 +27,7 @@ from sklearn.metrics import accuracy_score, classification_report, f1_score
 from sklearn.model_selection import StratifiedKFold
 
 from benchmarks.report import machine, write_section
-from devtools.nlu_data import TEST_SETS, TRAINING_DATA, Examples, load_examples, write_nlu
+from devtools.nlu_data import TEST_SETS, Examples, load_examples, training_examples, write_nlu
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT_DIR = ROOT / "reports" / "nlu"
@@ -345,7 +345,7 @@ def main() -> None:
     os.environ.setdefault("LOG_LEVEL", "WARNING")  # Rasa's structlog reads it
     logging.getLogger().setLevel(logging.WARNING)
 
-    train = load_examples(TRAINING_DATA)
+    train = training_examples()
     tests = {name: load_examples(path) for name, path in TEST_SETS.items() if path.is_file()}
     candidates: dict[str, Callable] = {
         name: (lambda examples, workdir, c=config: rasa_classifier(c, examples, workdir))

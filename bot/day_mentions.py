@@ -1,4 +1,5 @@
-"""Which day a Norwegian message asks about: "på lørdag", "i morgen", "julaften", "24.12".
+"""Which day or period a Norwegian message asks about: "på lørdag", "i morgen", "julaften",
+"24.12"; "i helga", "i påsken", "i jula".
 
 Bokmål, Nynorsk and common dialect spellings. A day without a year means its next
 occurrence on or after `today`. Returns None when the message names no day, or asks
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.calendar_names import MONTHS as MONTH_NAMES
@@ -79,7 +81,7 @@ NOT_A_DATE_AFTER = re.compile(r"^\s*(?:time|t\b|min)")
 # "er dere åpne nå?" asks about now, whatever else the message mentions; "forrige
 # fredag" and "siden fredag" look back. Both get the answer for now.
 ABOUT_NOW = re.compile(r"\b(?:nå|no|akkurat nå|forrige|siden|sist)\b")
-WEEKEND = re.compile(r"\b(?:(?:i|på|over|denne|neste|hele) helg(?:a|en|ene)?|helgene|helger)\b")
+WEEKEND = r"(?:i|på|over|denne|neste|hele|om) helg(?:a|en|ene)?|helgene|helger|weekend\w*"
 
 
 def _next(rule: Rule, today: date) -> date | None:
@@ -134,9 +136,68 @@ def mentioned_day(text: str, today: date) -> date | None:
     for pattern, days in RELATIVE:
         if re.search(rf"\b(?:{pattern})\b", lowered):
             return today + timedelta(days=days)
-    if WEEKEND.search(lowered):  # the weekend: today if it is Sunday
-        return today if today.weekday() == 6 else today + timedelta(days=(5 - today.weekday()) % 7)
     for weekday, pattern in WEEKDAYS.items():
         if re.search(rf"\b(?:{pattern})(?:er|ene|a|en)?\b", lowered):
             return today + timedelta(days=(weekday - today.weekday()) % 7)
+    return None
+
+
+@dataclass(frozen=True)
+class Period:
+    name: str  # as in "er dere åpne i {name}?": "helgen", "påsken"
+    days: tuple[date, ...]
+
+
+def _weekend(today: date) -> tuple[date, ...]:
+    """The coming weekend, or what is left of this one."""
+    if today.weekday() >= 5:
+        return tuple(today + timedelta(days=n) for n in range(7 - today.weekday()))
+    saturday = today + timedelta(days=5 - today.weekday())
+    return (saturday, saturday + timedelta(days=1))
+
+
+def _span(first: Rule, last: Rule) -> Callable[[date], tuple[date, ...]]:
+    """Every day from `first` to `last` of the next such period not yet over."""
+
+    def days(today: date) -> tuple[date, ...]:
+        for year in (today.year, today.year + 1):
+            start, end = first(year), last(year)
+            if start is not None and end is not None and end >= today:
+                count = (end - start).days + 1
+                return tuple(start + timedelta(days=n) for n in range(count))
+        return ()
+
+    return days
+
+
+PERIODS: list[tuple[str, str, Callable[[date], tuple[date, ...]]]] = [
+    (WEEKEND, "helgen", _weekend),
+    (
+        r"påsk(?:en|a|e)|påskeferie\w*|påskehelg\w*",
+        "påsken",
+        _span(holiday("Skjærtorsdag"), holiday("Andre påskedag")),
+    ),
+    (r"romjul\w*", "romjula", _span(lambda y: date(y, 12, 27), lambda y: date(y, 12, 31))),
+    (
+        r"jul(?:a|en|ehelg\w*|ehøytid\w*|eferie\w*)?",
+        "jula",
+        _span(lambda y: date(y, 12, 24), lambda y: date(y, 12, 26)),
+    ),
+    (
+        r"pins(?:en|a|e)|pinsehelg\w*",
+        "pinsen",
+        _span(holiday("Første pinsedag"), holiday("Andre pinsedag")),
+    ),
+]
+
+
+def mentioned_period(text: str, today: date) -> Period | None:
+    """The period `text` asks about ("i påsken"), or None; days named alone are no period."""
+    lowered = " ".join(text.lower().split())
+    if ABOUT_NOW.search(lowered):
+        return None
+    for pattern, name, days in PERIODS:
+        if re.search(rf"\b(?:{pattern})\b", lowered):
+            found = days(today)
+            return Period(name, found) if found else None
     return None

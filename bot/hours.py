@@ -26,6 +26,17 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo.from_file(data, key=name)
 
 
+def parse_instant(value: object) -> datetime | None:
+    """An aware ISO 8601 instant ("2026-11-25T02:30:00+00:00"), or None for anything else."""
+    if not isinstance(value, str):
+        return None
+    try:
+        instant = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return instant if instant.utcoffset() is not None else None
+
+
 def local_time(now: datetime, contacts: Contacts = CONTACTS) -> datetime:
     """`now` in the customer centre's zone; naive datetimes are refused, not guessed."""
     if now.tzinfo is None or now.utcoffset() is None:
@@ -86,6 +97,11 @@ def describe_day(day: date, today: date) -> str:
         return "i dag"
     if day == today + timedelta(days=1):
         return "i morgen"
+    return full_date(day)
+
+
+def full_date(day: date) -> str:
+    """'mandag 2. januar'."""
     return f"{WEEKDAYS[day.weekday()]} {day.day}. {MONTHS[day.month - 1]}"
 
 

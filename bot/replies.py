@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from bot import hours
 from bot.contacts import CONTACTS, Contacts
-from bot.day_mentions import mentioned_day
+from bot.day_mentions import Period, mentioned_day, mentioned_period
 from bot.severity import Severity
 
 
@@ -52,10 +52,38 @@ def fault_reply(severity: Severity | None, now: datetime, contacts: Contacts = C
 EVES_THE_PAGE_IS_SILENT_ON = {(12, 24): "julaften", (12, 31): "nyttårsaften"}
 
 
+def day_status(day: date, contacts: Contacts = CONTACTS) -> str:
+    """One line of a period's opening hours: 'Torsdag 2. april: stengt (Skjærtorsdag)'."""
+    described = hours.full_date(day)
+    if (day.month, day.day) in EVES_THE_PAGE_IS_SILENT_ON:
+        status = "hjelpesiden oppgir ikke egne åpningstider"
+    elif (holiday := hours.public_holiday_name(day)) is not None:
+        status = f"stengt ({holiday})"
+    elif day.weekday() >= 5:
+        status = "stengt (helg)"
+    else:
+        status = f"åpent {contacts.office_day_hours}"
+    return f"• {described[:1].upper()}{described[1:]}: {status}"
+
+
+def period_reply(period: Period, contacts: Contacts = CONTACTS) -> Reply:
+    """Day by day, for "er dere åpne i påsken / i helga?"."""
+    values = {
+        "period": f"I {period.name}",
+        "days": "\n".join(day_status(day, contacts) for day in period.days),
+    }
+    if all(hours.day_closed_reason(day) for day in period.days):
+        return Reply("utter_opening_hours_period_closed", values)
+    return Reply("utter_opening_hours_period", values)
+
+
 def opening_hours_reply(now: datetime, asked: str = "", contacts: Contacts = CONTACTS) -> Reply:
-    """Open now or not; for the day the question `asked` names, when it names another."""
+    """Open now or not; for the day or period the question `asked` names, if another."""
     today = hours.local_time(now, contacts).date()
     day = mentioned_day(asked, today)
+    period = mentioned_period(asked, today) if day is None else None
+    if period is not None:
+        return period_reply(period, contacts)
     if day is not None and day != today:
         described = hours.describe_day(day, today)
         values = {"day": described[:1].upper() + described[1:]}
@@ -76,13 +104,19 @@ CLASS_MENTION = re.compile(r"\b((?:[abc]-?\s*(?:,|og|eller)\s*)*[abc])[- ]?feil"
 ABOUT_CALLING = re.compile(r"\b(?:ring\w*|telefonnummer\w*|nummer\w*|på telefon)\b", re.IGNORECASE)
 
 
-def severity_info_reply(asked: str, now: datetime, contacts: Contacts = CONTACTS) -> Reply:
-    """A straight answer to "kan jeg ringe om en C-feil?"; other questions get the classes."""
-    classes = {
+def mentioned_classes(text: str) -> list[Severity]:
+    """The severity classes a message names, in A-B-C order ("A- og B-feil": A, B)."""
+    letters = {
         letter.upper()
-        for group in CLASS_MENTION.findall(asked)
+        for group in CLASS_MENTION.findall(text)
         for letter in re.findall(r"[abc]", group, re.IGNORECASE)
     }
+    return [severity for severity in Severity if severity.value in letters]
+
+
+def severity_info_reply(asked: str, now: datetime, contacts: Contacts = CONTACTS) -> Reply:
+    """A straight answer to "kan jeg ringe om en C-feil?"; other questions get the classes."""
+    classes = {severity.value for severity in mentioned_classes(asked)}
     if not classes or not ABOUT_CALLING.search(asked):
         return Reply("utter_severity_info")
     if classes == {"C"}:

@@ -15,6 +15,12 @@ TUESDAY_10 = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)  # 10:00 in Oslo
 TUESDAY_03 = datetime(2026, 11, 24, 2, 0, tzinfo=timezone.utc)  # 03:00 in Oslo
 EASTER_MONDAY = datetime(2026, 4, 6, 9, 0, tzinfo=timezone.utc)
 
+
+def remembered(severity):
+    """What the conversation is about afterwards: a fault of that class."""
+    return [SlotSet("last_topic", "fault"), SlotSet("last_severity", severity)]
+
+
 RESET = [
     SlotSet("emergency_care_blocked", None),
     SlotSet("substantially_reduced", None),
@@ -26,7 +32,7 @@ RESET = [
 @pytest.fixture
 def clock(monkeypatch):
     def set_now(instant: datetime) -> None:
-        monkeypatch.setattr("actions.fault_advice.utc_now", lambda: instant)
+        monkeypatch.setattr("actions.fault_advice.utc_now", lambda *_: instant)
 
     return set_now
 
@@ -55,7 +61,7 @@ async def test_a_and_b_get_the_one_line_for_now(clock, severity, now, response, 
     assert messages[0]["response"] == response
     assert messages[0]["line_number"] == line.number
     assert messages[0]["line_label"] == line.label
-    assert events == RESET
+    assert events == RESET + remembered(severity)
 
 
 async def test_c_when_open_has_no_phone_number(clock):
@@ -63,7 +69,7 @@ async def test_c_when_open_has_no_phone_number(clock):
     messages, events = await run("C")
     assert [m["response"] for m in messages] == ["utter_fault_c_open"]
     assert "line_number" not in messages[0]
-    assert events == RESET
+    assert events == RESET + remembered("C")
 
 
 async def test_c_when_closed_says_when_we_open(clock):
@@ -84,29 +90,36 @@ async def test_start_triage_resets_previous_answers():
 
 
 @pytest.mark.parametrize(
-    ("triage", "described", "response"),
+    ("triage", "described", "response", "remembered_class"),
     [
-        ({"emergency_care_blocked": "ja"}, None, "utter_fault_a"),
-        ({"emergency_care_blocked": "nei", "substantially_reduced": "ja"}, None, "utter_fault_b"),
+        ({"emergency_care_blocked": "ja"}, None, "utter_fault_a", "A"),
+        (
+            {"emergency_care_blocked": "nei", "substantially_reduced": "ja"},
+            None,
+            "utter_fault_b",
+            "B",
+        ),
         (
             {"emergency_care_blocked": "nei", "substantially_reduced": "nei"},
             None,
             "utter_fault_c_open",
+            "C",
         ),
-        ({"emergency_care_blocked": "usikker"}, None, "utter_fault_unsure"),
+        ({"emergency_care_blocked": "usikker"}, None, "utter_fault_unsure", None),
         (
             {"emergency_care_blocked": "nei", "substantially_reduced": "usikker"},
             None,
             "utter_fault_unsure",
+            None,
         ),
         # "Aidn er helt nede" typed at the second question: what was described wins.
-        ({"emergency_care_blocked": "nei"}, "A", "utter_fault_a"),
+        ({"emergency_care_blocked": "nei"}, "A", "utter_fault_a", "A"),
     ],
 )
 async def test_triage_answers_decide_unless_a_fault_was_described(
-    clock, triage, described, response
+    clock, triage, described, response, remembered_class
 ):
     clock(TUESDAY_10)
     messages, events = await run(described, **triage)
     assert [m["response"] for m in messages] == [response]
-    assert events == RESET
+    assert events == RESET + remembered(remembered_class)

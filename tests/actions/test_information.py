@@ -3,14 +3,17 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.fault_advice import remembered
+from actions.follow_up import ActionFollowUp
 from actions.information import (
-    ActionContactInfo,
+    ActionAskSymptom,
     ActionFallback,
     ActionOpeningHours,
     ActionSeverityInfo,
 )
 from actions.personal_data import ActionPersonalDataWarning
 from bot.contacts import CONTACTS
+from bot.severity import Severity
 from tests.conftest import make_tracker
 
 MONDAY_17_MAY_2027 = datetime(2027, 5, 17, 8, 0, tzinfo=timezone.utc)  # 10:00 in Oslo
@@ -20,16 +23,15 @@ WEDNESDAY_NOON = datetime(2026, 11, 25, 11, 0, tzinfo=timezone.utc)
 @pytest.fixture
 def clock(monkeypatch):
     def set_now(instant):
-        for module in ("actions.information", "actions.personal_data"):
-            monkeypatch.setattr(f"{module}.utc_now", lambda: instant)
+        for module in ("actions.information", "actions.personal_data", "actions.follow_up"):
+            monkeypatch.setattr(f"{module}.utc_now", lambda *_: instant)
 
     return set_now
 
 
-async def messages_of(action, tracker=None):
+async def messages_of(action, tracker=None, events=()):
     dispatcher = CollectingDispatcher()
-    events = await action.run(dispatcher, tracker or make_tracker(), {})
-    assert events == []
+    assert await action.run(dispatcher, tracker or make_tracker(), {}) == list(events)
     return dispatcher.messages
 
 
@@ -105,18 +107,67 @@ async def test_severity_questions(clock, text, response, values):
 
 async def test_a_contact_question_about_calling_for_a_c_fault_gets_the_class_answer(clock):
     clock(WEDNESDAY_NOON)
-    tracker = make_tracker(text="skal jeg ringe eller sende e-post om en c-feil")
-    (message,) = await messages_of(ActionContactInfo(), tracker)
+    tracker = make_tracker(
+        text="skal jeg ringe eller sende e-post om en c-feil", intent="contact_info"
+    )
+    (message,) = await messages_of(ActionFollowUp(), tracker)
     assert message["response"] == "utter_severity_c_is_written"
 
 
-async def test_contact_info_and_fallback_name_the_line_for_now(clock):
+async def test_contact_info_fallback_and_symptom_question_name_the_line_for_now(clock):
     clock(MONDAY_17_MAY_2027)
-    (contact,) = await messages_of(ActionContactInfo())
-    (fallback,) = await messages_of(ActionFallback())
-    assert contact["response"] == "utter_contact_info"
-    assert fallback["response"] == "utter_fallback"
-    assert contact["line_number"] == fallback["line_number"] == CONTACTS.on_call_line.number
+    (contact,) = await messages_of(ActionFollowUp(), make_tracker(intent="contact_info"))
+    (fallback,) = await messages_of(
+        ActionFallback(), make_tracker(text="sjekk kvitteringene fra i fjor")
+    )
+    (symptom,) = await messages_of(ActionAskSymptom(), make_tracker(text="hjelp!!"))
+    assert [contact["response"], fallback["response"], symptom["response"]] == [
+        "utter_contact_info",
+        "utter_fallback",
+        "utter_what_happens",
+    ]
+    assert {contact["line_number"], fallback["line_number"], symptom["line_number"]} == {
+        CONTACTS.on_call_line.number
+    }
+
+
+def user(text):
+    return {"event": "user", "text": text}
+
+
+async def test_a_bare_topic_not_understood_gets_the_symptom_question(clock):
+    clock(WEDNESDAY_NOON)
+    (message,) = await messages_of(ActionFallback(), make_tracker(text="pasientjournalen"))
+    assert message["response"] == "utter_what_happens"
+    assert message["line_number"] == CONTACTS.office_line.number
+
+
+async def test_a_second_fallback_in_a_row_offers_the_routes(clock):
+    clock(WEDNESDAY_NOON)
+    events = [
+        user("blablabla"),
+        {"event": "action", "name": "action_fallback"},
+        {"event": "bot", "text": "Beklager"},
+        user("hmm fnugg"),
+    ]
+    (message,) = await messages_of(ActionFallback(), make_tracker(events=events))
+    assert message["response"] == "utter_fallback_menu"
+    assert message["line_number"] == CONTACTS.office_line.number
+
+
+async def test_og_for_c_feil_right_after_response_times_asks_for_cs_response_time(clock):
+    clock(MONDAY_17_MAY_2027)
+    events = [
+        user("hva står i sla-en?"),
+        {"event": "bot", "text": "...", "metadata": {"utter_action": "utter_response_time"}},
+        user("og for C-feil?"),
+    ]
+    tracker = make_tracker(text="og for C-feil?", events=events)
+    (message,) = await messages_of(ActionSeverityInfo(), tracker)
+    assert message["response"] == "utter_response_time_written_closed"
+    assert message["next_opening"] == "i morgen kl. 08:00"
+    (plain,) = await messages_of(ActionSeverityInfo(), make_tracker(text="og for C-feil?"))
+    assert plain["response"] == "utter_severity_info"
 
 
 def ranking(*names):
@@ -126,7 +177,7 @@ def ranking(*names):
 async def test_personal_data_warning_then_fault_advice(clock):
     clock(WEDNESDAY_NOON)
     tracker = make_tracker(intent_ranking=ranking("share_personal_data", "fault_critical"))
-    messages = await messages_of(ActionPersonalDataWarning(), tracker)
+    messages = await messages_of(ActionPersonalDataWarning(), tracker, remembered(Severity.A))
     assert [m["response"] for m in messages] == ["utter_personal_data_warning", "utter_fault_a"]
     assert messages[1]["line_number"] == CONTACTS.office_line.number
 
@@ -143,5 +194,5 @@ async def test_personal_data_skips_the_fallback_label_to_find_the_fault(clock):
     tracker = make_tracker(
         intent_ranking=ranking("share_personal_data", "nlu_fallback", "fault_major")
     )
-    messages = await messages_of(ActionPersonalDataWarning(), tracker)
+    messages = await messages_of(ActionPersonalDataWarning(), tracker, remembered(Severity.B))
     assert [m["response"] for m in messages] == ["utter_personal_data_warning", "utter_fault_b"]

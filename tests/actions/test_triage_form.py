@@ -15,7 +15,7 @@ BOTH = ["emergency_care_blocked", "substantially_reduced"]
 
 @pytest.fixture(autouse=True)
 def night(monkeypatch):
-    monkeypatch.setattr("actions.triage_form.utc_now", lambda: NIGHT)
+    monkeypatch.setattr("actions.triage_form.utc_now", lambda *_: NIGHT)
 
 
 def validate(slot, value, slots=None):

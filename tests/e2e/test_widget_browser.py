@@ -98,6 +98,35 @@ def test_quick_reply_advances_the_triage_and_history_survives_a_reload(page):
     expect(page.locator(".aidn-msg--bot", has_text="B-feil")).to_be_visible(timeout=60_000)
 
 
+def test_older_quick_replies_are_disabled_once_the_user_types_something_else(page):
+    open_widget(page)
+    say(page, "jeg vil melde en feil")
+    yes = page.get_by_role("button", name="Ja – øyeblikkelig hjelp er hindret")
+    expect(yes).to_be_enabled(timeout=60_000)
+    say(page, "hva mener du med øyeblikkelig hjelp?")
+    expect(page.locator(".aidn-msg--bot", has_text="Spørsmålet er")).to_be_visible(timeout=60_000)
+    expect(yes.first).to_be_disabled()  # the earlier question's buttons
+    expect(yes.last).to_be_enabled()  # the question asked again
+    page.reload()
+    expect(
+        page.get_by_role("button", name="Ja – øyeblikkelig hjelp er hindret").first
+    ).to_be_disabled()
+
+
+@pytest.mark.parametrize("width", [1280, 1000])
+def test_the_open_panel_leaves_the_pages_contact_list_readable(browser, assistant, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    desktop = context.new_page()
+    desktop.goto(assistant.web_url)
+    open_widget(desktop)
+    panel = desktop.locator(".aidn-panel").bounding_box()
+    for item in desktop.locator(".page li, .page h1, .page p").all():
+        box = item.bounding_box()
+        assert box["x"] + box["width"] <= panel["x"], item.inner_text()
+    desktop.screenshot(path=str(ARTIFACTS / f"widget-open-{width}.png"))
+    context.close()
+
+
 def test_hostile_text_is_shown_as_text(page):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

@@ -12,16 +12,20 @@ from pathlib import Path
 import pytest
 from sklearn.metrics import accuracy_score, precision_recall_fscore_support
 
-from devtools.nlu_data import TEST_SETS, TRAINING_DATA, load_examples
+from devtools.nlu_data import TEST_SETS, load_examples, training_examples
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT_DIR = ROOT / "reports" / "nlu"
 
 # Measured with config.yml on 2026-11-24 (BENCHMARKS.md): test 0.939, fresh 0.893. The
 # floors leave room for training noise, not for regressions. Raise them as the data improves.
-ACCURACY_FLOOR = {"test": 0.91, "fresh": 0.86}
-# Where a missed A-feil still ends with the phone number: triage, fallback, B advice.
-SAFE_FOR_CRITICAL = {"fault_critical", "fault_major", "report_fault", "nlu_fallback"}
+# Session 3 (2026-11-25): test 0.969, fresh 0.942, third 0.900 (third measured once,
+# before any change; its errors were not used for tuning).
+ACCURACY_FLOOR = {"test": 0.94, "fresh": 0.91, "third": 0.87}
+# Where a missed A-feil still ends with the phone number: triage, fallback, B advice, the
+# question "Hva er det som skjer?" (which gives the number as a condition).
+SAFE_FOR_CRITICAL = {"fault_critical", "fault_major", "report_fault", "nlu_fallback", "no_symptom"}
+RING_NOW = {"fault_critical", "fault_major"}
 
 
 @pytest.fixture(scope="module", params=sorted(TEST_SETS))
@@ -34,7 +38,7 @@ def predictions(request, parse):
 @pytest.mark.parametrize("name", sorted(TEST_SETS))
 def test_held_out_set_is_large_and_separate_from_training_data(name):
     examples = load_examples(TEST_SETS[name])
-    trained = {text.lower() for text, _ in load_examples(TRAINING_DATA)}
+    trained = {text.lower() for text, _ in training_examples()}
     assert len(examples) >= 150
     assert [text for text, _ in examples if text.lower() in trained] == []
 
@@ -86,3 +90,14 @@ def test_critical_faults_are_never_taken_for_something_harmless(predictions):
         f"classified as A; elsewhere: {dict(missed)}"
     )
     assert unsafe == []
+
+
+def test_no_message_without_a_symptom_is_told_to_ring(predictions):
+    """A message labelled as describing no fault never gets an A or B verdict."""
+    _, examples, predicted = predictions
+    told_to_ring = [
+        (text, intent, guess)
+        for (text, intent), guess in zip(examples, predicted, strict=True)
+        if intent == "no_symptom" and guess in RING_NOW
+    ]
+    assert told_to_ring == []

@@ -25,6 +25,9 @@ ACTION_VALUES = {
     "day_name": "julaften",
     "next_opening": "mandag 30. november kl. 08:00",
     "suggestion_id": "7",
+    "when": "i dag kl. 15:30",
+    "period": "I påsken",
+    "days": "• Torsdag 2. april: stengt (Skjærtorsdag)",
 }
 
 
@@ -77,8 +80,14 @@ def test_static_problem_reply_has_both_lines_with_their_hours():
             "fault_critical",
         ),
         ("Aidn er helt nede", "fault_critical", None),
-        # Eleven digits that fail the check digits are no identity number.
-        ("personnummer 12345678901 finnes ikke i systemet", None, None),
+        # Eleven digits that fail the check digits are no identity number...
+        ("saksnummer 12345678901 finnes ikke i systemet", None, None),
+        # ...unless the user says it is one: a mistyped number is still a person's.
+        (
+            "fødselsnummer 12345678901, journalen er borte for alle",
+            "share_personal_data",
+            "fault_critical",
+        ),
     ],
 )
 def test_personal_data_guard(parse, text, intent, classified_as):

@@ -1,10 +1,10 @@
 """The day a question about opening hours names, resolved against a fixed `today`."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from bot.day_mentions import mentioned_day
+from bot.day_mentions import Period, mentioned_day, mentioned_period
 
 TUESDAY = date(2026, 11, 24)
 
@@ -15,7 +15,6 @@ TUESDAY = date(2026, 11, 24)
         ("er dere åpne på lørdag?", date(2026, 11, 28)),
         ("Har dokker opent på laurdag", date(2026, 11, 28)),
         ("åpent på søndager?", date(2026, 11, 29)),
-        ("er dere åpne i helga", date(2026, 11, 28)),
         ("kan jeg ringe dere i morgen tidlig", date(2026, 11, 25)),
         ("er dokker på jobb i morra", date(2026, 11, 25)),
         ("åpent i overmorgen?", date(2026, 11, 26)),
@@ -72,7 +71,42 @@ def test_no_day_named(text):
     assert mentioned_day(text, TUESDAY) is None
 
 
-def test_the_weekend_asked_about_on_a_sunday_is_today():
-    sunday = date(2026, 11, 29)
-    assert mentioned_day("er dere åpne i helgen", sunday) == sunday
-    assert mentioned_day("er dere åpne på lørdag", sunday) == date(2026, 12, 5)
+@pytest.mark.parametrize(
+    ("text", "today", "name", "days"),
+    [
+        ("er dere åpne i helga", TUESDAY, "helgen", [date(2026, 11, 28), date(2026, 11, 29)]),
+        (
+            "hva med i helgen?",
+            date(2026, 11, 28),
+            "helgen",
+            [date(2026, 11, 28), date(2026, 11, 29)],
+        ),
+        ("åpent i helga?", date(2026, 11, 29), "helgen", [date(2026, 11, 29)]),  # Sunday
+        # Easter is a period, from Maundy Thursday to Easter Monday; the next one not over.
+        (
+            "er dere åpne i påsken?",
+            TUESDAY,
+            "påsken",
+            [date(2027, 3, 25) + timedelta(days=n) for n in range(5)],
+        ),
+        (
+            "har dokker ope i påska",
+            date(2026, 4, 5),
+            "påsken",
+            [date(2026, 4, 2) + timedelta(days=n) for n in range(5)],
+        ),
+        ("åpent i jula?", TUESDAY, "jula", [date(2026, 12, 24 + n) for n in range(3)]),
+        ("romjula?", TUESDAY, "romjula", [date(2026, 12, 27 + n) for n in range(5)]),
+        ("og i pinsen", TUESDAY, "pinsen", [date(2027, 5, 16), date(2027, 5, 17)]),
+    ],
+)
+def test_periods(text, today, name, days):
+    assert mentioned_period(text, today) == Period(name, tuple(days))
+    assert mentioned_day(text, today) is None  # a period, not one day
+
+
+@pytest.mark.parametrize(
+    "text", ["skjærtorsdag da?", "2. påskedag?", "julaften", "er dere åpne nå i helga", "Helge"]
+)
+def test_named_days_and_questions_about_now_are_no_period(text):
+    assert mentioned_period(text, TUESDAY) is None

@@ -42,6 +42,22 @@ def test_check_digits():
     assert not is_national_id("2789422877a")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fødselsnummer 01019912345 får ikke opp medisinlista",  # wrong check digits
+        "Fødselsnr: 010199 12345",
+        "pasienten med personnummer 01019912345",
+        "fnr 01019912345",
+        "f.nr. 01019912345",
+        "D-nummer: 41019912345",
+    ],
+)
+def test_a_number_labelled_as_an_identity_number_counts_whatever_its_check_digits(text):
+    assert len(find_national_ids(text)) == 1
+    assert "12345" not in redact(text)
+
+
 def test_redact_replaces_only_identity_numbers():
     assert redact(f"pasient {SYNTHETIC} rom 12") == "pasient [fødselsnummer fjernet] rom 12"
     assert redact("saksnummer 12345678901") == "saksnummer 12345678901"

@@ -104,7 +104,19 @@
     }
   }
 
+  /* Quick replies belong to the question they came with: once anything newer is said,
+   * the older ones are answered and can no longer be clicked. */
+  function retireQuickReplies() {
+    state.messages.forEach(function (earlier) {
+      if (earlier.replies && earlier.replies.length) earlier.answered = true;
+    });
+    Array.prototype.forEach.call(log.querySelectorAll(".aidn-replies button"), function (b) {
+      b.disabled = true;
+    });
+  }
+
   function addMessage(message) {
+    retireQuickReplies();
     state.messages.push(message);
     saveState();
     renderMessage(message, state.messages.length - 1);
@@ -174,6 +186,7 @@
     state.open = open;
     saveState();
     panel.hidden = !open;
+    document.body.classList.toggle("aidn-open", open);
     launcher.setAttribute("aria-expanded", String(open));
     launcher.textContent = open ? "Lukk chatten" : "Chat med hjelpeassistenten";
     if (open) {

@@ -1,0 +1,128 @@
+"""Follow-ups answered from what the conversation is about (bot.follow_up), corrections to a
+less severe fault, questions about a triage question, and cancelling a form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import log, send, utc_now
+from actions.fault_advice import reset_triage
+from actions.suggestion_form import SUGGESTION_FORM, SUGGESTION_SLOTS
+from actions.triage_form import TRIAGE_FORM
+from bot.follow_up import (
+    FAULT,
+    Context,
+    can_i_call,
+    contact_reply,
+    less_severe,
+    response_time,
+    written_instead,
+)
+from bot.replies import Reply, current_line
+from bot.severity import EMERGENCY_CARE_BLOCKED, Answer, parse_severity
+
+TOPIC, LAST_SEVERITY = "last_topic", "last_severity"
+
+
+def context_of(tracker: Tracker) -> Context:
+    return Context(tracker.get_slot(TOPIC), parse_severity(tracker.get_slot(LAST_SEVERITY)))
+
+
+class ActionFollowUp(Action):
+    """can_i_call, written_instead, response_time and contact_info, from the context."""
+
+    def name(self) -> str:
+        return "action_follow_up"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        asked = tracker.latest_message.get("text") or ""
+        context, now = context_of(tracker), utc_now(tracker)
+        if intent == "can_i_call":
+            reply = can_i_call(asked, context, now)
+        elif intent == "written_instead":
+            reply = written_instead(context, now)
+        elif intent == "response_time":
+            reply = response_time(context, now)
+        else:
+            reply = contact_reply(asked, context, now)
+        log(tracker, "follow-up intent=%s context=%s reply=%s", intent, context, reply.response)
+        send(dispatcher, reply)
+        return []
+
+
+class ActionLessSevere(Action):
+    """ "Det er ikke så alvorlig": a re-graded class, and whether to ring after all."""
+
+    def name(self) -> str:
+        return "action_less_severe"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        regrade = less_severe(
+            tracker.latest_message.get("text") or "", context_of(tracker), utc_now(tracker)
+        )
+        for reply in regrade.replies:
+            send(dispatcher, reply)
+        severity = regrade.severity.value if regrade.severity else None
+        events: list[EventType] = [SlotSet(TOPIC, FAULT), SlotSet(LAST_SEVERITY, severity)]
+        if regrade.ask_second_question:  # not A: is function substantially reduced?
+            events += [
+                *reset_triage(),
+                SlotSet(EMERGENCY_CARE_BLOCKED, Answer.NO.value),
+                FollowupAction(TRIAGE_FORM),
+            ]
+        return events
+
+
+class ActionExplain(Action):
+    """ "Hva mener du med …?": inside the triage, the question asked; else the classes."""
+
+    def name(self) -> str:
+        return "action_explain"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        asked_about = tracker.get_slot("requested_slot")
+        if tracker.active_loop.get("name") == TRIAGE_FORM and asked_about:
+            send(dispatcher, Reply(f"utter_help_{asked_about}", current_line(utc_now(tracker))))
+        else:
+            dispatcher.utter_message(response="utter_severity_info")
+        return []
+
+
+def last_form(tracker: Tracker) -> str | None:
+    """The form most recently active (it may just have been deactivated)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "active_loop" and event.get("name"):
+            return str(event["name"])
+    return None
+
+
+class ActionCancel(Action):
+    """Stops what the bot was asking and forgets the answers; says so plainly."""
+
+    def name(self) -> str:
+        return "action_cancel"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        form = (
+            last_form(tracker) if tracker.latest_action_name == "action_deactivate_loop" else None
+        )
+        if form == TRIAGE_FORM:
+            send(dispatcher, Reply("utter_triage_cancelled", current_line(utc_now(tracker))))
+        elif form == SUGGESTION_FORM:
+            dispatcher.utter_message(response="utter_suggestion_cancelled")
+        else:
+            dispatcher.utter_message(response="utter_cancelled")
+        return [*reset_triage(), *(SlotSet(slot, None) for slot in SUGGESTION_SLOTS)]

@@ -1,0 +1,33 @@
+"""Whether a message is written in English: the assistant answers in Norwegian, and says so
+in one English line (with the number for critical faults)."""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[a-zæøå']+")
+# Common English words that are not also Norwegian words ("i", "to", "for" are both).
+_ENGLISH_LINES = (
+    "the is are am was our we can't cannot can not don't doesn't didn't won't isn't how what",
+    "when where why who does do you your my me it it's this that there they their with any",
+    "nobody anyone everyone someone please hello hi hey thanks thank help system down working",
+    "works work open opening hours log login logged send sent messages message call number",
+    "slow error fault broken crashed patient patients doctor doctors all also afterwards",
+    "write need should would could have has been still again today tomorrow weekend",
+)
+_NORWEGIAN_LINES = (
+    "er ikke ikkje jeg eg æ vi det og på som har til med hva kva hvordan korleis åssen meg",
+    "dere dokker dykk får fikk noe noko når nå no ein en et av om så men være kan skal vil",
+    "må litt helt alle ingen noen nokon bare berre",
+)
+_ENGLISH = frozenset(word for line in _ENGLISH_LINES for word in line.split())
+_NORWEGIAN = frozenset(word for line in _NORWEGIAN_LINES for word in line.split())
+
+
+def looks_english(text: str) -> bool:
+    """True for a message in (simple) English: at least two English words and clearly
+    more English than Norwegian ones."""
+    words = _WORD.findall(text.lower())
+    english = sum(word in _ENGLISH for word in words)
+    norwegian = sum(word in _NORWEGIAN for word in words)
+    return english >= 2 and english > 2 * norwegian

@@ -1,0 +1,37 @@
+"""Whether a message describes a symptom: what does not work, or how badly.
+
+An A- or B-feil verdict ("ring nå") needs a described fault. "hjelp!!", "legemidler" or
+"har en ide til aidn" describe none, however a classifier ranks them; they get the
+question "Hva er det som skjer?" with the number as a condition instead. The words below
+are what Norwegian (Bokmål, Nynorsk, dialect) and English fault descriptions are made of:
+negations, failure verbs and states, slowness. (C-feil are told to write, so a guess
+costs less there, and small faults are described in too many ways for a word list.)
+"""
+
+from __future__ import annotations
+
+import re
+
+_SYMPTOM_WORDS = (
+    # negations and absence: "får ikke", "kjem ikkje inn", "ingen kommer inn", "ingenting"
+    r"ikke|ikkje|ikkj|itj|inga|ingen|ingenting|null|uten|mangler|manglar|mangle"
+    # failure states and verbs
+    r"|nede|nere|nedetid|utfall|utestengt\w*|feil\w*|stopp\w*|stans\w*|står|sto|stått|stående"
+    r"|fast|heng\w*|hang|frys\w*|frøs|frosse\w*|sliter"
+    r"|krasj\w*|kræsj\w*|kresj\w*|kollaps\w*|død\w*|daua|dauda|svart|blank\w*|hvit|kvit|tom|tomme"
+    r"|borte|vekk|forsv\w*|forsvann|forsvinn\w*|sletta|slettet|slettes|mista|mistet|tapt"
+    r"|låst|låses|utilgjengelig\w*|utilgjengeleg\w*|umulig|umogleg|nekt\w*|avvis\w*"
+    # slowness and degradation
+    r"|\w*treg\w*|\w*treig\w*|sein\w*|sakte|evig\w*|lang tid|minutt\w*|lagg\w*|snegle\w*"
+    r"|flere ganger|fleire gonger|dobbelt"
+    r"|rar\w*|skeiv\w*|skjev\w*|galt|gale|forkjert"
+    # English
+    r"|not|nobody|can't|cannot|won't|doesn't|isn't|down|error\w*|fail\w*|crash\w*|broken|slow"
+    r"|stuck|frozen|gone|missing|lost|dead|unavailable|outage"
+)
+_SYMPTOM = re.compile(rf"\b(?:{_SYMPTOM_WORDS})\b", re.IGNORECASE)
+
+
+def describes_symptom(text: str) -> bool:
+    """True when the message says something does not work, or how badly."""
+    return _SYMPTOM.search(text) is not None

@@ -1,0 +1,48 @@
+"""No A/B verdict without a described fault: a message ranked fault_critical or fault_major
+that describes no symptom (bot.symptoms) becomes no_symptom, which asks "Hva er det som
+skjer?" and gives the number as a condition. The classifier's ranking stays below it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.symptoms import describes_symptom
+
+NEEDS_A_SYMPTOM = {"fault_critical", "fault_major"}
+NO_SYMPTOM = "no_symptom"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class SymptomGuard(GraphComponent):
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> SymptomGuard:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            intent = message.get(INTENT) or {}
+            if intent.get("name") in NEEDS_A_SYMPTOM and not describes_symptom(
+                message.get(TEXT) or ""
+            ):
+                guarded = {"name": NO_SYMPTOM, "confidence": intent.get("confidence", 0.0)}
+                ranking = [
+                    ranked
+                    for ranked in message.get(INTENT_RANKING_KEY) or []
+                    if ranked.get("name") != NO_SYMPTOM
+                ]
+                message.set(INTENT, guarded, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [guarded, *ranking], add_to_output=True)
+        return messages

@@ -1,0 +1,177 @@
+"""Follow-ups answered from what the conversation is about: state in, answer out."""
+
+from datetime import datetime, time
+
+import pytest
+
+from bot.contacts import CONTACTS
+from bot.follow_up import (
+    ESCALATION,
+    FAULT,
+    OPENING_HOURS,
+    USAGE,
+    Context,
+    asked_time,
+    can_i_call,
+    contact_reply,
+    less_severe,
+    response_time,
+    written_instead,
+)
+from bot.hours import zone
+from bot.severity import Severity
+
+OSLO = zone("Europe/Oslo")
+WEDNESDAY_NIGHT = datetime(2026, 11, 25, 3, 30, tzinfo=OSLO)
+WEDNESDAY_NOON = datetime(2026, 11, 25, 12, 0, tzinfo=OSLO)
+SATURDAY_NOON = datetime(2026, 11, 28, 12, 0, tzinfo=OSLO)
+OFFICE, ON_CALL = CONTACTS.office_line.number, CONTACTS.on_call_line.number
+A, B, C = (Context(FAULT, severity) for severity in Severity)
+
+
+@pytest.mark.parametrize(
+    ("context", "now", "response", "line"),
+    [
+        (C, WEDNESDAY_NIGHT, "utter_call_c_no", None),  # "kan jeg ringe dem nå?" after a C
+        (A, WEDNESDAY_NIGHT, "utter_severity_ab_is_called", ON_CALL),
+        (B, WEDNESDAY_NOON, "utter_severity_ab_is_called", OFFICE),
+        (Context(USAGE), WEDNESDAY_NOON, "utter_call_usage_no", None),
+        (Context(ESCALATION), WEDNESDAY_NIGHT, "utter_call_ops_manager", None),
+        (Context(), WEDNESDAY_NIGHT, "utter_call_general", ON_CALL),  # no context: A/B line
+        (Context(OPENING_HOURS), WEDNESDAY_NOON, "utter_call_general", OFFICE),
+    ],
+)
+def test_can_i_call_now_depends_on_what_the_conversation_is_about(context, now, response, line):
+    reply = can_i_call("kan jeg ringe dem nå?", context, now)
+    assert reply.response == response
+    assert reply.values.get("line_number") == line
+
+
+def test_a_class_named_in_the_question_wins_over_the_context():
+    reply = can_i_call("kan jeg ringe om en C-feil?", A, WEDNESDAY_NIGHT)
+    assert reply.response == "utter_severity_c_is_written"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kan æ ringe kundesenteret klokka halv fire i dag?", time(15, 30)),
+        ("kan jeg ringe kl. 15.45", time(15, 45)),
+        ("kan eg ringje klokka 9", time(9, 0)),
+        ("ringe kl 3", time(15, 0)),
+        ("halv åtte i morgen?", time(7, 30)),
+        ("kan jeg ringe nå", None),
+    ],
+)
+def test_asked_time(text, expected):
+    assert asked_time(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("now", "text", "response", "when"),
+    [
+        (
+            WEDNESDAY_NIGHT,
+            "kan æ ringe kundesenteret klokka halv fire i dag?",
+            "utter_call_at_time_open",
+            "i dag kl. 15:30",
+        ),
+        (
+            WEDNESDAY_NOON,
+            "kan jeg ringe dem kl 16.15 i dag",
+            "utter_call_at_time_closed",
+            "i dag kl. 16:15",
+        ),
+        (
+            SATURDAY_NOON,
+            "kan æ ringe kundesenteret klokka halv fire i dag?",
+            "utter_call_at_time_closed",
+            "i dag kl. 15:30",
+        ),
+        (
+            WEDNESDAY_NOON,
+            "kan jeg ringe på fredag klokka ni?",
+            "utter_call_at_time_open",
+            "fredag 27. november kl. 09:00",
+        ),
+    ],
+)
+def test_can_i_call_at_a_time_gets_yes_or_no_for_that_time(now, text, response, when):
+    reply = can_i_call(text, Context(), now)
+    assert (reply.response, reply.values["when"]) == (response, when)
+
+
+def test_call_at_a_closed_time_says_why():
+    reply = can_i_call("kan jeg ringe klokka ti 2. påskedag?", Context(), WEDNESDAY_NOON)
+    assert reply.response == "utter_call_at_time_closed"
+    assert reply.values["closed_reason"] == "det er helligdag (Andre påskedag)"
+
+
+@pytest.mark.parametrize(
+    ("context", "response"),
+    [
+        (C, "utter_written_channel"),
+        (Context(USAGE), "utter_written_channel"),
+        (A, "utter_written_after_call"),  # A and B are phoned in first, whatever is asked
+        (B, "utter_written_after_call"),
+    ],
+)
+def test_email_instead(context, response):
+    reply = written_instead(context, WEDNESDAY_NIGHT)
+    assert reply.response == response
+    if context.severity in (Severity.A, Severity.B):
+        assert reply.values["line_number"] == ON_CALL
+
+
+@pytest.mark.parametrize(
+    ("context", "now", "response"),
+    [
+        (A, WEDNESDAY_NIGHT, "utter_response_time_a"),
+        (B, WEDNESDAY_NIGHT, "utter_response_time_b"),
+        (C, WEDNESDAY_NOON, "utter_response_time_written_open"),
+        (C, WEDNESDAY_NIGHT, "utter_response_time_written_closed"),
+        (Context(USAGE), SATURDAY_NOON, "utter_response_time_written_closed"),
+        (Context(), WEDNESDAY_NOON, "utter_response_time"),
+    ],
+)
+def test_when_will_we_get_an_answer(context, now, response):
+    assert response_time(context, now).response == response
+
+
+def test_response_time_when_closed_names_the_next_opening():
+    reply = response_time(C, SATURDAY_NOON)
+    assert reply.values["next_opening"] == "mandag 30. november kl. 08:00"
+
+
+def test_only_me_after_an_a_feil_is_no_fault_to_ring_about():
+    text = "nei vent, det var bare meg som ikke kom inn, de andre kommer inn fint"
+    regrade = less_severe(text, A, WEDNESDAY_NIGHT)
+    assert [r.response for r in regrade.replies] == ["utter_regrade_single_user"]
+    assert regrade.severity is None and not regrade.ask_second_question
+
+
+def test_not_so_serious_after_an_a_feil_asks_the_second_triage_question():
+    regrade = less_severe("oi, feil knapp, det er ikke så alvorlig", A, WEDNESDAY_NIGHT)
+    assert [r.response for r in regrade.replies] == ["utter_regrade_not_a"]
+    assert regrade.ask_second_question
+
+
+def test_not_so_serious_after_a_b_feil_is_a_c_feil_in_writing():
+    regrade = less_severe("det var ikke så ille likevel, vi jobber", B, WEDNESDAY_NIGHT)
+    assert [r.response for r in regrade.replies] == ["utter_regrade_to_c", "utter_fault_c_closed"]
+    assert regrade.severity is Severity.C
+
+
+@pytest.mark.parametrize(
+    ("asked", "context", "response"),
+    [
+        ("hva er nummeret hennes?", Context(ESCALATION), "utter_ops_manager_contact"),
+        ("hva er telefonnummeret?", Context(ESCALATION), "utter_ops_manager_contact"),
+        ("hvordan får jeg tak i driftsansvarlig?", Context(), "utter_ops_manager_contact"),
+        ("hva er telefonnummeret?", Context(USAGE), "utter_contact_info"),
+        ("hvilket nummer ringer jeg nå hvis det er krise?", Context(), "utter_contact_now"),
+        ("hva er e-postadressen deres?", Context(), "utter_contact_info"),
+    ],
+)
+def test_contact_questions(asked, context, response):
+    assert contact_reply(asked, context, WEDNESDAY_NIGHT).response == response

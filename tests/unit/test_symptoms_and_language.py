@@ -1,0 +1,47 @@
+"""What counts as a described fault, and what counts as English."""
+
+import pytest
+
+from bot.language import looks_english
+from bot.symptoms import describes_symptom
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aidn er helt nede",
+        "ingen får logget inn",
+        "alt er ekstremt tregt",
+        "vi får ikkje sendt e-meldingar",
+        "appen fryser når vi signerer ut medisin",
+        "journalen til beboeren er borte",
+        "tiltakene forsvant fra arbeidslista etter oppdateringen",
+        "legemiddelkortene er blanke",
+        "our system is completely down",
+    ],
+)
+def test_fault_descriptions_describe_a_symptom(text):
+    assert describes_symptom(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["hjelp!!", "legemidler", "e-meldinger", "HASTER", "har en ide til aidn", "aidn"]
+)
+def test_calls_for_help_and_bare_topics_describe_none(text):
+    assert not describes_symptom(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("our system is completely down, nobody can log in", True),
+        ("how do I add a new medication for a resident?", True),
+        ("do we also have to write to you afterwards?", True),
+        ("hi", False),  # too short to tell; answered as Norwegian
+        ("Aidn er helt nede", False),
+        ("jeg har et problem med login", False),
+        ("kan jeg ringe dere", False),
+    ],
+)
+def test_looks_english(text, english):
+    assert looks_english(text) is english
