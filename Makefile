@@ -1,6 +1,6 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help install train run test lint validate test-unit conversations clean nlu-compare benchmark
+.PHONY: help install train run test lint validate test-unit conversations clean nlu-compare benchmark policy-compare
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -24,7 +24,7 @@ lint: install ## ruff (lint + format check) and mypy (strict for bot/); lint FIX
 	scripts/lint.sh $(if $(FIX),--fix)
 
 conversations: train ## Both halves of the conversation suite: pass rates and every failure
-	. scripts/env.sh && .venv/bin/python -m devtools.conversations
+	. scripts/env.sh && .venv/bin/python -m devtools.conversations --write
 
 validate: install ## rasa data validate
 	. scripts/env.sh && .venv/bin/rasa data validate
@@ -37,3 +37,6 @@ nlu-compare: install ## Compare NLU pipelines (5-fold CV + test set) into report
 
 benchmark: train ## Speed and cost beside the rasa init peer and a Sanic echo floor (BENCHMARKS.md)
 	. scripts/env.sh && .venv/bin/python -m benchmarks.speed
+
+policy-compare: train ## The conversation suite with and without TEDPolicy (BENCHMARKS.md)
+	. scripts/env.sh && .venv/bin/python -m benchmarks.policy_compare

@@ -290,7 +290,7 @@ def write_reports(results: list, tests: dict[str, Examples], folds: int) -> None
         f"{t}: {TEST_SETS[t].relative_to(ROOT)}, {len(e)} messages" for t, e in tests.items()
     )
     (REPORT_DIR / "comparison.md").write_text(
-        f"# NLU pipelines compared ({folds}-fold CV on data/nlu.yml; held-out sets: {sets})\n\n"
+        f"# NLU pipelines compared ({folds}-fold CV on data/nlu*.yml; held-out sets: {sets})\n\n"
         f"{header}\n|{'---|' * (4 + 3 * len(tests))}\n{rows}\n\n"
         f"A-feil messages of the held-out sets not classified as A:\n\n{missed}\n\n"
         f"### Fallback threshold, on the cross-validation predictions of '{first['name']}'\n\n"

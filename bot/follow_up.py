@@ -21,6 +21,8 @@ from bot.replies import (
     closed_values,
     current_line,
     fault_reply,
+    names_another_day,
+    opening_hours_reply,
     severity_info_reply,
 )
 from bot.severity import Severity
@@ -74,14 +76,16 @@ def asked_time(text: str) -> time | None:
 
 
 def can_i_call(asked: str, context: Context, now: datetime, contacts: Contacts = CONTACTS) -> Reply:
-    """A yes or no to "kan jeg ringe …?", for the class, time or topic it refers to."""
+    """A yes or no to "kan jeg ringe …?", for the time, day, class or topic it refers to."""
+    at = asked_time(asked)
+    if at is not None:
+        return call_at(asked, at, now, contacts)
+    if names_another_day(asked, now, contacts):  # "på langfredag": that day's lines
+        return opening_hours_reply(now, asked, contacts)
     if CLASS_MENTION.search(asked):
         about_class = severity_info_reply(asked, now, contacts)
         if about_class.response != "utter_severity_info":
             return about_class
-    at = asked_time(asked)
-    if at is not None:
-        return call_at(asked, at, now, contacts)
     if context.topic == ESCALATION:
         return Reply("utter_call_ops_manager")
     if context.topic == FAULT and context.severity is Severity.C:

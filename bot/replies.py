@@ -77,6 +77,13 @@ def period_reply(period: Period, contacts: Contacts = CONTACTS) -> Reply:
     return Reply("utter_opening_hours_period", values)
 
 
+def names_another_day(asked: str, now: datetime, contacts: Contacts = CONTACTS) -> bool:
+    """True when the question is about a day or period other than today ("på lørdag")."""
+    today = hours.local_time(now, contacts).date()
+    day = mentioned_day(asked, today)
+    return (day is not None and day != today) or mentioned_period(asked, today) is not None
+
+
 def opening_hours_reply(now: datetime, asked: str = "", contacts: Contacts = CONTACTS) -> Reply:
     """Open now or not; for the day or period the question `asked` names, if another."""
     today = hours.local_time(now, contacts).date()
@@ -121,6 +128,8 @@ def severity_info_reply(asked: str, now: datetime, contacts: Contacts = CONTACTS
         return Reply("utter_severity_info")
     if classes == {"C"}:
         return Reply("utter_severity_c_is_written")
+    if classes <= {"A", "B"} and names_another_day(asked, now, contacts):
+        return opening_hours_reply(now, asked, contacts)  # that day's line, not today's
     if classes <= {"A", "B"}:
         severity = "A- og B" if classes == {"A", "B"} else classes.pop()
         return Reply(

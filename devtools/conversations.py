@@ -220,6 +220,19 @@ def bot_reply_since_last_user_message(events: list[dict[str, Any]]) -> BotReply:
     )
 
 
+def without_contacts(text: str) -> str:
+    """Reply text for reports, with the numbers and e-mail named instead of written out
+    (only bot/contacts.py may hold them)."""
+    for value, name in (
+        (CONTACTS.office_line.number, "<office line>"),
+        (CONTACTS.on_call_line.number, "<on-call line>"),
+        (CONTACTS.operations_manager_phone.number, "<operations manager>"),
+        (CONTACTS.support_email, "<support e-mail>"),
+    ):
+        text = text.replace(value, name)
+    return text
+
+
 def run_conversation(assistant: Assistant, conversation: Conversation) -> Result:
     result = Result(conversation)
     sender = f"suite-{uuid.uuid4().hex[:12]}"
@@ -266,26 +279,59 @@ def report(half: str, results: list[Result]) -> str:
             c = result.conversation
             lines.append(f"  FAIL {c.source}: {c.name} (at {c.at:%Y-%m-%d %H:%M})")
             lines += [f"    {failure}" for failure in result.failures]
-    return "\n".join(lines)
+    return without_contacts("\n".join(lines))
 
 
-def start_assistant(var_dir: Path) -> Assistant:
-    return Assistant(var_dir, ports=PORTS, extra_env=CLOCK_ENV)
+def start_assistant(var_dir: Path, model: Path | None = None) -> Assistant:
+    extra = CLOCK_ENV | ({"AIDN_MODEL": str(model)} if model else {})
+    return Assistant(var_dir, ports=PORTS, extra_env=extra)
+
+
+def pass_rates(model: Path | None = None) -> dict[str, list[Result]]:
+    """Both halves against one model (default: the trained models/aidn.tar.gz)."""
+    with tempfile.TemporaryDirectory() as var_dir:
+        assistant = start_assistant(Path(var_dir), model)
+        try:
+            return {half: run_all(assistant, load(half)) for half in HALVES}
+        finally:
+            assistant.stop()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", nargs="*", default=list(HALVES), choices=HALVES)
     parser.add_argument("--only", help="run only conversations whose name contains this")
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help="also write the figures and failures into BENCHMARKS.md",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as var_dir:
         assistant = start_assistant(Path(var_dir))
         try:
+            reports = []
             for half in args.half:
                 conversations = [c for c in load(half) if not args.only or args.only in c.name]
-                print(report(half, run_all(assistant, conversations)), flush=True)
+                reports.append(report(half, run_all(assistant, conversations)))
+                print(reports[-1], flush=True)
         finally:
             assistant.stop()
+    if args.write:
+        write_benchmarks(reports)
+
+
+def write_benchmarks(reports: list[str]) -> None:
+    from benchmarks.report import machine, write_section
+
+    intro = (
+        f"Command: `make conversations`. Measured {machine()}. The tuned half is what "
+        "the developers tune on; the held-out half was written by a helper who saw neither "
+        "the training data nor the tuned half, and its failures are listed, not fixed."
+    )
+    write_section(
+        "conversations", "\n".join(["## Conversations", "", intro, "", "```", *reports, "```"])
+    )
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.privacy import find_national_ids
+from rasa_extensions.intent_ranking import put_first, ranking_without
 
 PERSONAL_DATA_INTENT = "share_personal_data"
 
@@ -35,17 +36,12 @@ class PersonalDataGuard(GraphComponent):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            ranking = [
-                ranked
-                for ranked in message.get(INTENT_RANKING_KEY) or []
-                if ranked.get("name") != PERSONAL_DATA_INTENT
-            ]
             if find_national_ids(message.get(TEXT) or ""):
-                flagged = {"name": PERSONAL_DATA_INTENT, "confidence": 1.0}
-                message.set(INTENT, flagged, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [flagged, *ranking], add_to_output=True)
-            elif (message.get(INTENT) or {}).get("name") == PERSONAL_DATA_INTENT and ranking:
-                # Only a valid identity number counts; otherwise the next intent stands.
+                put_first(message, {"name": PERSONAL_DATA_INTENT, "confidence": 1.0})
+                continue
+            ranking = ranking_without(message, PERSONAL_DATA_INTENT)
+            if (message.get(INTENT) or {}).get("name") == PERSONAL_DATA_INTENT and ranking:
+                # Only an identity number counts; otherwise the next intent stands.
                 message.set(INTENT, ranking[0], add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

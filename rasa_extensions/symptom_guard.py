@@ -10,10 +10,11 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.symptoms import describes_symptom
+from rasa_extensions.intent_ranking import put_first
 
 NEEDS_A_SYMPTOM = {"fault_critical", "fault_major"}
 NO_SYMPTOM = "no_symptom"
@@ -34,15 +35,9 @@ class SymptomGuard(GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             intent = message.get(INTENT) or {}
-            if intent.get("name") in NEEDS_A_SYMPTOM and not describes_symptom(
-                message.get(TEXT) or ""
-            ):
-                guarded = {"name": NO_SYMPTOM, "confidence": intent.get("confidence", 0.0)}
-                ranking = [
-                    ranked
-                    for ranked in message.get(INTENT_RANKING_KEY) or []
-                    if ranked.get("name") != NO_SYMPTOM
-                ]
-                message.set(INTENT, guarded, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [guarded, *ranking], add_to_output=True)
+            text = message.get(TEXT) or ""
+            if intent.get("name") in NEEDS_A_SYMPTOM and not describes_symptom(text):
+                put_first(
+                    message, {"name": NO_SYMPTOM, "confidence": intent.get("confidence", 0.0)}
+                )
         return messages

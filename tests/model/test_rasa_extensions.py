@@ -160,3 +160,35 @@ def test_failure_policy_stays_silent_when_the_action_worked(failure_policy):
 def test_config_names_the_production_spacy_model():
     config = yaml.safe_load((ROOT / "config.yml").read_text())
     assert config["pipeline"][0]["model"] == "nb_core_news_sm"
+
+
+async def test_an_english_message_gets_one_english_line_above_the_first_reply_only():
+    generator = ContactResponseGenerator(domain=DOMAIN)
+    tracker = DialogueStateTracker.from_events(
+        "english", [UserUttered("our system is completely down, nobody can log in")]
+    )
+    first = await generator.generate(
+        "utter_fault_a", tracker, "rest", line_number="x", line_label="y"
+    )
+    second = await generator.generate("utter_goodbye", tracker, "rest")
+    assert first["text"].startswith("(I reply in Norwegian.")
+    assert first["text"].count("I reply in Norwegian") == 1
+    assert "I reply in Norwegian" not in second["text"]
+    norwegian = DialogueStateTracker.from_events("nb", [UserUttered("Aidn er helt nede")])
+    plain = await generator.generate("utter_goodbye", norwegian, "rest")
+    assert "I reply in Norwegian" not in plain["text"]
+
+
+@pytest.mark.parametrize(
+    "text", ["hjelp!!", "legemidler", "e-meldinger", "HASTER", "har en ide til aidn", "aidn"]
+)
+def test_no_message_without_a_symptom_is_classified_as_a_or_b(parse, text):
+    assert parse(text)["intent"]["name"] not in {"fault_critical", "fault_major"}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("Aidn er helt nede", "fault_critical"), ("vi får ikke sendt e-meldinger", "fault_major")],
+)
+def test_described_faults_keep_their_class(parse, text, intent):
+    assert parse(text)["intent"]["name"] == intent

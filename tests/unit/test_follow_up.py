@@ -175,3 +175,24 @@ def test_not_so_serious_after_a_b_feil_is_a_c_feil_in_writing():
 )
 def test_contact_questions(asked, context, response):
     assert contact_reply(asked, context, WEDNESDAY_NIGHT).response == response
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # Asked on a Wednesday at noon, about a day when the office is closed: the reply
+        # (utter_opening_hours_day_closed) names only the on-call line, not "ring nå" to
+        # the office line that is right today.
+        (
+            "kan jeg ringe dere på langfredag hvis ingen får logget inn?",
+            "det er helligdag (Langfredag)",
+        ),
+        ("hvilket nummer ringer jeg hvis vi får en B-feil på lørdag?", "det er helg"),
+    ],
+)
+def test_calling_on_another_day_gets_that_days_line_not_todays(text, reason):
+    reply = can_i_call(text, Context(), WEDNESDAY_NOON)
+    assert (reply.response, reply.values["closed_reason"]) == (
+        "utter_opening_hours_day_closed",
+        reason,
+    )

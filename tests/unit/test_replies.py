@@ -6,7 +6,7 @@ import pytest
 
 from bot.contacts import CONTACTS
 from bot.hours import zone
-from bot.replies import severity_info_reply
+from bot.replies import opening_hours_reply, severity_info_reply
 
 SATURDAY_NIGHT = datetime(2026, 11, 28, 2, 30, tzinfo=zone("Europe/Oslo"))
 TUESDAY_NOON = datetime(2026, 11, 24, 12, 0, tzinfo=zone("Europe/Oslo"))
@@ -54,3 +54,30 @@ def test_calling_about_an_a_or_b_fault_gets_the_number_for_now(text, now, severi
 )
 def test_other_questions_get_the_classes(text):
     assert severity_info_reply(text, TUESDAY_NOON).response == "utter_severity_info"
+
+
+def test_easter_asked_about_before_it_is_closed_day_by_day_with_the_on_call_line():
+    reply = opening_hours_reply(TUESDAY_NOON.replace(month=3, day=17), "er dere åpne i påsken?")
+    assert reply.response == "utter_opening_hours_period_closed"
+    assert reply.values["period"] == "I påsken"
+    assert reply.values["days"].splitlines() == [
+        "• Torsdag 2. april: stengt (Skjærtorsdag)",
+        "• Fredag 3. april: stengt (Langfredag)",
+        "• Lørdag 4. april: stengt (helg)",
+        "• Søndag 5. april: stengt (Første påskedag)",
+        "• Mandag 6. april: stengt (Andre påskedag)",
+    ]
+
+
+def test_romjula_mixes_open_and_closed_days_and_names_both_lines():
+    reply = opening_hours_reply(TUESDAY_NOON, "åpent i romjula?")
+    assert reply.response == "utter_opening_hours_period"
+    assert reply.values["days"].splitlines()[1] == "• Mandag 28. desember: åpent 08:00–16:00"
+    assert reply.values["days"].splitlines()[-1] == (
+        "• Torsdag 31. desember: hjelpesiden oppgir ikke egne åpningstider"
+    )
+
+
+def test_a_named_day_wins_over_a_period():
+    reply = opening_hours_reply(TUESDAY_NOON, "skjærtorsdag i påsken, er dere åpne da?")
+    assert reply.response == "utter_opening_hours_day_closed"
