@@ -11,7 +11,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import log, send, utc_now
 from actions.fault_advice import reset_triage
-from actions.suggestion_form import SUGGESTION_FORM, SUGGESTION_SLOTS
+from actions.suggestion_form import (
+    OPTIONAL_SLOTS,
+    SKIPPED,
+    SUGGESTION_FORM,
+    SUGGESTION_SLOTS,
+    declines_the_question,
+)
 from actions.triage_form import TRIAGE_FORM
 from bot.follow_up import (
     FAULT,
@@ -23,7 +29,7 @@ from bot.follow_up import (
     written_instead,
 )
 from bot.replies import Reply, current_line
-from bot.severity import EMERGENCY_CARE_BLOCKED, Answer, parse_severity
+from bot.severity import parse_severity
 
 TOPIC, LAST_SEVERITY = "last_topic", "last_severity"
 
@@ -49,7 +55,7 @@ class ActionFollowUp(Action):
         elif intent == "written_instead":
             reply = written_instead(context, now)
         elif intent == "response_time":
-            reply = response_time(context, now)
+            reply = response_time(context, now, asked)
         else:
             reply = contact_reply(asked, context, now)
         log(tracker, "follow-up intent=%s context=%s reply=%s", intent, context, reply.response)
@@ -66,20 +72,19 @@ class ActionLessSevere(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        ranked = [r.get("name") for r in tracker.latest_message.get("intent_ranking") or []]
+        sounds_major = "fault_major" in ranked and (
+            "fault_minor" not in ranked or ranked.index("fault_major") < ranked.index("fault_minor")
+        )
         regrade = less_severe(
-            tracker.latest_message.get("text") or "", context_of(tracker), utc_now(tracker)
+            tracker.latest_message.get("text") or "",
+            context_of(tracker),
+            utc_now(tracker),
+            sounds_major,
         )
         for reply in regrade.replies:
             send(dispatcher, reply)
-        severity = regrade.severity.value if regrade.severity else None
-        events: list[EventType] = [SlotSet(TOPIC, FAULT), SlotSet(LAST_SEVERITY, severity)]
-        if regrade.ask_second_question:  # not A: is function substantially reduced?
-            events += [
-                *reset_triage(),
-                SlotSet(EMERGENCY_CARE_BLOCKED, Answer.NO.value),
-                FollowupAction(TRIAGE_FORM),
-            ]
-        return events
+        return [SlotSet(TOPIC, FAULT), SlotSet(LAST_SEVERITY, regrade.severity.value)]
 
 
 class ActionExplain(Action):
@@ -97,6 +102,15 @@ class ActionExplain(Action):
         else:
             dispatcher.utter_message(response="utter_severity_info")
         return []
+
+
+def last_requested_slot(tracker: Tracker) -> str | None:
+    """The question the form asked last (requested_slot is reset when it is deactivated)."""
+    for event in reversed(tracker.events):
+        is_question = event.get("event") == "slot" and event.get("name") == "requested_slot"
+        if is_question and event.get("value"):
+            return str(event["value"])
+    return None
 
 
 def last_form(tracker: Tracker) -> str | None:
@@ -119,6 +133,11 @@ class ActionCancel(Action):
         form = (
             last_form(tracker) if tracker.latest_action_name == "action_deactivate_loop" else None
         )
+        optional = last_requested_slot(tracker) if form == SUGGESTION_FORM else None
+        text = tracker.latest_message.get("text") or ""
+        if optional in OPTIONAL_SLOTS and declines_the_question(text):
+            # "vil ikke oppgi e-post" declines one question, it does not drop the suggestion.
+            return [SlotSet(optional, SKIPPED), FollowupAction(SUGGESTION_FORM)]
         if form == TRIAGE_FORM:
             send(dispatcher, Reply("utter_triage_cancelled", current_line(utc_now(tracker))))
         elif form == SUGGESTION_FORM:

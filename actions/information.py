@@ -13,7 +13,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import send, utc_now
-from bot.follow_up import FAULT, Context, response_time
+from bot.follow_up import Context, response_time
 from bot.replies import (
     Reply,
     current_line,
@@ -62,7 +62,7 @@ class ActionSeverityInfo(Action):
             name.startswith("utter_response_time") for name in previous_turn_responses(tracker)
         )
         if after_response_times and len(classes) == 1:
-            reply = response_time(Context(FAULT, classes[0]), now)
+            reply = response_time(Context(), now, asked)
         else:
             reply = severity_info_reply(asked, now)
         send(dispatcher, reply)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,16 +13,29 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import log, utc_now
+from actions.common import log, send, utc_now
+from actions.fault_advice import remembered
+from bot.replies import Reply, current_line, fault_reply
+from bot.severity import Severity
 from bot.suggestions import Suggestion, clean_text, is_valid_suggestion, normalise_email
 from storage.suggestion_inbox import SuggestionInbox
 
 SUGGESTION_FORM = "suggestion_form"
 SUGGESTION_SLOTS = ("suggestion_text", "suggestion_area", "suggestion_email")
+OPTIONAL_SLOTS = ("suggestion_area", "suggestion_email")
 CANCELLED = "__avbrutt__"
 SKIPPED = "-"
 CANCEL_WORDS = {"avbryt", "stopp", "glem det", "angre", "avslutt", "cancel"}
-SKIP_WORDS = {"hopp over", "hopp", "nei", "nei takk", "ingen", "vil ikke", "-", "skip", "vet ikke"}
+CANCEL = re.compile(r"\b(?:avbryt\w*|stopp|glem|angre|avslutt\w*|cancel|gidder)\b")
+# A short answer to an optional question that declines it: "hopp over", "trenger ikke
+# oppgi e-post", "nei takk", "vil helst ikke".
+SKIP = re.compile(
+    r"^-$|\b(?:hopp\w*|nei|ingen|trenger ikke|treng ikkje|vil ikke|vil ikkje|helst ikke"
+    r"|ikke nødvendig|dropp\w*|skip|vet ikke|veit ikkje|slipp\w*)\b"
+)
+SKIP_MAX_WORDS = 8
+# A suggestion typed as the suggestion is kept; above this the safety line is added.
+FAULT_CONFIDENCE = 0.8
 DEFAULT_DATABASE = Path(__file__).resolve().parent.parent / "var" / "suggestions.sqlite3"
 
 
@@ -34,9 +48,35 @@ def _cancel_or_skip(slot: str, value: Any) -> dict[str, Any] | None:
     word = _normalised(value)
     if word in CANCEL_WORDS:
         return {"suggestion_text": CANCELLED, slot: SKIPPED}
-    if word in SKIP_WORDS:
+    if declines_the_question(word):
         return {slot: SKIPPED}
     return None
+
+
+def declines_the_question(text: str) -> bool:
+    """A short "no" to an optional question ("trenger ikke oppgi e-post"), not a cancel."""
+    word = _normalised(text)
+    return (
+        bool(SKIP.search(word)) and len(word.split()) <= SKIP_MAX_WORDS and not CANCEL.search(word)
+    )
+
+
+def reads_like_a_fault(tracker: Tracker) -> bool:
+    intent = tracker.latest_message.get("intent") or {}
+    return intent.get("name") in ("fault_critical", "fault_major") and (
+        float(intent.get("confidence") or 0) >= FAULT_CONFIDENCE
+    )
+
+
+def fault_during_form(
+    slot: str, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any] | None:
+    """A B-feil described at an optional question: its advice now, then the question
+    again, with the answers so far kept (an A-feil is taken by a rule the same way)."""
+    if (tracker.latest_message.get("intent") or {}).get("name") != "fault_major":
+        return None
+    send(dispatcher, fault_reply(Severity.B, utc_now(tracker)))
+    return {slot: None, **{event["name"]: event["value"] for event in remembered(Severity.B)}}
 
 
 def suggestion_inbox() -> SuggestionInbox:
@@ -72,6 +112,10 @@ class ValidateSuggestionForm(FormValidationAction):
         if not is_valid_suggestion(str(value)):
             dispatcher.utter_message(response="utter_suggestion_too_short")
             return {"suggestion_text": None}
+        if reads_like_a_fault(tracker):
+            # "at vi får beskjed når e-meldinger ikke blir sendt" is a wish, but it reads
+            # like a B-feil: keep it as the suggestion, and give the line as a condition.
+            send(dispatcher, Reply("utter_suggestion_or_fault", current_line(utc_now(tracker))))
         return {"suggestion_text": clean_text(str(value))}
 
     def validate_suggestion_area(
@@ -79,6 +123,9 @@ class ValidateSuggestionForm(FormValidationAction):
     ) -> dict[str, Any]:
         if value is None:  # reset by action_start_suggestion, nothing typed yet
             return {"suggestion_area": None}
+        fault = fault_during_form("suggestion_area", dispatcher, tracker)
+        if fault:
+            return fault
         return _cancel_or_skip("suggestion_area", value) or {
             "suggestion_area": clean_text(str(value))[:200]
         }
@@ -88,13 +135,17 @@ class ValidateSuggestionForm(FormValidationAction):
     ) -> dict[str, Any]:
         if value is None:  # reset by action_start_suggestion, nothing typed yet
             return {"suggestion_email": None}
+        fault = fault_during_form("suggestion_email", dispatcher, tracker)
+        if fault:
+            return fault
+        email = normalise_email(str(value))
+        if email is not None:
+            return {"suggestion_email": email}
         answer = _cancel_or_skip("suggestion_email", value)
         if answer:
             return answer
-        email = normalise_email(str(value))
-        if email is None:
-            dispatcher.utter_message(response="utter_suggestion_invalid_email")
-        return {"suggestion_email": email}
+        dispatcher.utter_message(response="utter_suggestion_invalid_email")
+        return {"suggestion_email": None}
 
 
 class ActionStartSuggestion(Action):

@@ -21,6 +21,7 @@ from bot.replies import (
     closed_values,
     current_line,
     fault_reply,
+    mentioned_classes,
     names_another_day,
     opening_hours_reply,
     severity_info_reply,
@@ -121,8 +122,14 @@ def written_instead(context: Context, now: datetime, contacts: Contacts = CONTAC
     return Reply("utter_written_channel")
 
 
-def response_time(context: Context, now: datetime, contacts: Contacts = CONTACTS) -> Reply:
-    """How fast Aidn answers, for the class at hand; the page names no SLA times."""
+def response_time(
+    context: Context, now: datetime, asked: str = "", contacts: Contacts = CONTACTS
+) -> Reply:
+    """How fast Aidn answers, for the class named ("og hvis det var en A-feil?") or else
+    the class at hand; the page names no SLA times."""
+    named = mentioned_classes(asked)
+    if len(named) == 1:
+        context = Context(FAULT, named[0])
     if context.topic == FAULT and context.severity is Severity.A:
         return Reply("utter_response_time_a")
     if context.topic == FAULT and context.severity is Severity.B:
@@ -140,24 +147,33 @@ _ONLY_ME = re.compile(r"\bbare (?:meg|jeg|eg|æ|mæ|min bruker|brukeren min|en b
 
 @dataclass(frozen=True)
 class Regrade:
-    """A correction to a less severe fault: what to say, and what happens next."""
+    """A correction to a less severe fault: what to say, and the class now given."""
 
     replies: list[Reply]
-    severity: Severity | None  # the class now given, None if not yet known
-    ask_second_question: bool = False  # continue the triage at "vesentlig redusert?"
+    severity: Severity
 
 
 def less_severe(
-    text: str, context: Context, now: datetime, contacts: Contacts = CONTACTS
+    text: str,
+    context: Context,
+    now: datetime,
+    sounds_major: bool = False,
+    contacts: Contacts = CONTACTS,
 ) -> Regrade:
-    """The user says it is less serious than the class last given."""
+    """The user says it is less serious than the class last given: a re-graded class and
+    its advice (ring or not) at once. After an A it is B when the correction still
+    describes substantially reduced function (`sounds_major`: the classifier ranks B above
+    C), else C; only one user locked out is C, with the hint that it is often the user's
+    own access."""
     if _ONLY_ME.search(text.lower()):
-        return Regrade([Reply("utter_regrade_single_user")], None)
-    if context.severity is Severity.A:
-        return Regrade([Reply("utter_regrade_not_a")], None, ask_second_question=True)
-    return Regrade(
-        [Reply("utter_regrade_to_c"), fault_reply(Severity.C, now, contacts)], Severity.C
-    )
+        severity, intro = Severity.C, "utter_regrade_single_user"
+    elif context.severity is Severity.A and sounds_major:
+        severity, intro = Severity.B, "utter_regrade_not_a"
+    elif context.severity is Severity.A:
+        severity, intro = Severity.C, "utter_regrade_not_a"
+    else:
+        severity, intro = Severity.C, "utter_regrade_to_c"
+    return Regrade([Reply(intro), fault_reply(severity, now, contacts)], severity)
 
 
 # "hvilket nummer ringer jeg nå?", "det er krise": the one number for now, not the list.
@@ -176,6 +192,7 @@ def contact_reply(
     about_a_class = severity_info_reply(asked, now, contacts)
     if about_a_class.response != "utter_severity_info":
         return about_a_class
-    if _ASKS_ABOUT_NOW.search(asked.lower()):
+    after_a_or_b = context.topic == FAULT and context.severity in (Severity.A, Severity.B)
+    if after_a_or_b or _ASKS_ABOUT_NOW.search(asked.lower()):  # "hvilket nummer var det?"
         return Reply("utter_contact_now", current_line(now, contacts))
     return Reply("utter_contact_info", current_line(now, contacts))

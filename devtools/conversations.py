@@ -53,6 +53,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "utter_ask_suggestion_area": ("suggestion",),
     "utter_ask_suggestion_email": ("suggestion",),
     "utter_suggestion_too_short": ("suggestion",),
+    "utter_suggestion_or_fault": ("suggestion",),
     "utter_suggestion_invalid_email": ("suggestion",),
     "utter_suggestion_cancelled": ("cancelled",),
     "utter_suggestion_received": ("suggestion_saved",),
@@ -61,9 +62,10 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "utter_escalation": ("escalation",),
     "utter_opening_hours_open": ("opening_hours",),
     "utter_opening_hours_closed": ("opening_hours",),
-    "utter_opening_hours_day_open": ("opening_hours",),
-    "utter_opening_hours_day_not_on_page": ("opening_hours",),
-    "utter_opening_hours_day_closed": ("opening_hours",),
+    # A day's answer also says which line to ring that day ("kan jeg ringe på lørdag?").
+    "utter_opening_hours_day_open": ("opening_hours", "call_answer"),
+    "utter_opening_hours_day_not_on_page": ("opening_hours", "call_answer"),
+    "utter_opening_hours_day_closed": ("opening_hours", "call_answer"),
     "utter_opening_hours_period": ("opening_hours",),
     "utter_opening_hours_period_closed": ("opening_hours",),
     "utter_contact_info": ("contact",),
@@ -102,6 +104,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "utter_regrade_to_c": (),
     "utter_regrade_single_user": ("usage",),
     "utter_english_note": ("english_note",),  # inside another reply's text: ENGLISH_NOTE
+    "utter_english_note_written": ("english_note",),
 }
 # The English note is added to another response's text, so it is found by its words.
 ENGLISH_NOTE = "I reply in Norwegian"
@@ -255,7 +258,7 @@ def run_conversation(assistant: Assistant, conversation: Conversation) -> Result
         reply = bot_reply_since_last_user_message(assistant.tracker(sender)["events"])
         wrong = check(turn.expect, reply)
         if wrong:
-            shown = " | ".join(t.replace("\n", " ")[:160] for t in reply.texts)
+            shown = " | ".join(without_contacts(t).replace("\n", " ")[:160] for t in reply.texts)
             result.failures.append(
                 f"turn {number} {message!r}: " + "; ".join(wrong) + f"\n      bot: {shown}"
             )

@@ -23,7 +23,16 @@ from bot.hours import parse_instant
 from bot.language import looks_english
 from bot.replies import current_line
 
-ENGLISH_NOTE = "utter_english_note"
+ENGLISH_NOTE, ENGLISH_NOTE_WRITTEN = "utter_english_note", "utter_english_note_written"
+# Answers that tell the user not to ring: their English line names no number.
+WRITTEN_ONLY = {
+    "utter_fault_c_open",
+    "utter_fault_c_closed",
+    "utter_call_c_no",
+    "utter_severity_c_is_written",
+    "utter_regrade_to_c",
+    "utter_regrade_single_user",
+}
 _REMEMBERED_TURNS = 10_000  # senders whose latest English message already got the note
 
 
@@ -54,8 +63,12 @@ class ContactResponseGenerator(TemplatedNaturalLanguageGenerator):
     ) -> dict[str, Any] | None:
         message = await super().generate(utter_action, tracker, output_channel, **kwargs)
         if message and message.get("text") and self._english_note_due(tracker):
+            written_only = utter_action in WRITTEN_ONLY
             note = self.generate_from_slots(
-                ENGLISH_NOTE, {}, output_channel, **current_line(_now(tracker))
+                ENGLISH_NOTE_WRITTEN if written_only else ENGLISH_NOTE,
+                {},
+                output_channel,
+                **current_line(_now(tracker)),
             )
             if note and note.get("text"):
                 message["text"] = f"{note['text']}\n{message['text']}"

@@ -82,28 +82,45 @@ async def test_can_i_call_after_an_a_feil_gives_the_on_call_line_at_night():
     assert messages[0]["line_number"] == CONTACTS.on_call_line.number
 
 
-async def test_not_so_serious_after_a_continues_the_triage_at_the_second_question():
+def ranking(*names):
+    return [{"name": name, "confidence": 0.5} for name in names]
+
+
+@pytest.mark.parametrize(
+    ("ranked", "response", "severity"),
+    [
+        (["less_severe", "fault_major", "fault_minor"], "utter_fault_b", "B"),
+        (["less_severe", "fault_minor", "fault_major"], "utter_fault_c_closed", "C"),
+        (["less_severe", "deny"], "utter_fault_c_closed", "C"),
+    ],
+)
+async def test_not_so_serious_after_a_gets_the_class_the_correction_describes(
+    ranked, response, severity
+):
     tracker = make_tracker(
         {"last_topic": "fault", "last_severity": "A"},
         intent="less_severe",
-        text="oi, feil knapp, det er ikke så alvorlig, vi kan jobbe",
+        text="oi, feil knapp, vi kan jobbe",
+        intent_ranking=ranking(*ranked),
     )
     messages, events = await run(ActionLessSevere(), tracker)
-    assert [m["response"] for m in messages] == ["utter_regrade_not_a"]
-    assert events[:2] == [SlotSet("last_topic", "fault"), SlotSet("last_severity", None)]
-    assert SlotSet("emergency_care_blocked", "nei") in events
-    assert events[-1] == FollowupAction("triage_form")
+    assert [m["response"] for m in messages] == ["utter_regrade_not_a", response]
+    assert events == [SlotSet("last_topic", "fault"), SlotSet("last_severity", severity)]
 
 
-async def test_only_me_after_a_is_a_usage_question_without_ringing():
+async def test_only_me_after_a_is_a_c_feil_without_ringing():
     tracker = make_tracker(
         {"last_topic": "fault", "last_severity": "A"},
         intent="less_severe",
         text="nei vent, det var bare meg som ikke kom inn",
     )
     messages, events = await run(ActionLessSevere(), tracker)
-    assert [m["response"] for m in messages] == ["utter_regrade_single_user"]
-    assert events == [SlotSet("last_topic", "fault"), SlotSet("last_severity", None)]
+    assert [m["response"] for m in messages] == [
+        "utter_regrade_single_user",
+        "utter_fault_c_closed",
+    ]
+    assert "line_number" not in messages[1]
+    assert events == [SlotSet("last_topic", "fault"), SlotSet("last_severity", "C")]
 
 
 async def test_explain_inside_the_triage_explains_the_question_asked():
@@ -140,3 +157,34 @@ async def test_cancel_says_what_stopped_and_forgets_the_answers(events, response
     messages, slots = await run(ActionCancel(), tracker)
     assert [m["response"] for m in messages] == [response]
     assert slots == RESET_FORMS
+
+
+async def test_declining_an_optional_question_skips_it_instead_of_dropping_the_suggestion():
+    events = [
+        {"event": "active_loop", "name": "suggestion_form"},
+        {"event": "slot", "name": "requested_slot", "value": "suggestion_email"},
+        {"event": "active_loop", "name": None},
+        {"event": "slot", "name": "requested_slot", "value": None},
+    ]
+    tracker = make_tracker(
+        {"suggestion_text": "Mørk modus"},
+        intent="cancel",
+        text="vil ikke oppgi e-post",
+        events=events,
+    )
+    tracker.latest_action_name = "action_deactivate_loop"
+    messages, result = await run(ActionCancel(), tracker)
+    assert messages == []
+    assert result == [SlotSet("suggestion_email", "-"), FollowupAction("suggestion_form")]
+
+
+async def test_an_explicit_cancel_at_an_optional_question_still_cancels():
+    events = [
+        {"event": "active_loop", "name": "suggestion_form"},
+        {"event": "slot", "name": "requested_slot", "value": "suggestion_email"},
+        {"event": "active_loop", "name": None},
+    ]
+    tracker = make_tracker(intent="cancel", text="nei, avbryt", events=events)
+    tracker.latest_action_name = "action_deactivate_loop"
+    messages, _ = await run(ActionCancel(), tracker)
+    assert [m["response"] for m in messages] == ["utter_suggestion_cancelled"]

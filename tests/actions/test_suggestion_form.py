@@ -1,6 +1,7 @@
 """Suggestion form validation and submission, down to the SQLite row."""
 
 import sqlite3
+from datetime import datetime, timezone
 
 import pytest
 from rasa_sdk.events import SlotSet
@@ -13,6 +14,7 @@ from actions.suggestion_form import (
     ActionSubmitSuggestion,
     ValidateSuggestionForm,
 )
+from bot.contacts import CONTACTS
 from tests.conftest import make_tracker
 
 FORM = ValidateSuggestionForm()
@@ -117,3 +119,56 @@ async def test_starting_a_suggestion_clears_an_interrupted_one():
     events = await ActionStartSuggestion().run(dispatcher, tracker, {})
     assert [m["response"] for m in dispatcher.messages] == ["utter_suggestion_intro"]
     assert events == RESET
+
+
+@pytest.mark.parametrize(
+    ("slot", "value"),
+    [
+        ("suggestion_email", "trenger ikke oppgi e-post"),
+        ("suggestion_email", "vil helst ikke"),
+        ("suggestion_area", "ingen spesiell del"),
+        ("suggestion_area", "dropp det"),
+    ],
+)
+def test_a_short_answer_that_declines_skips_an_optional_question(slot, value):
+    assert validate(slot, value) == ({slot: SKIPPED}, [])
+
+
+def test_a_longer_area_that_mentions_no_is_kept():
+    text = "legemidler, men ikke i appen, bare på pc-en på vaktrommet ved utdeling"
+    assert validate("suggestion_area", text) == ({"suggestion_area": text}, [])
+
+
+def test_a_b_feil_described_at_an_optional_question_gets_advice_and_the_question_again(
+    monkeypatch,
+):
+    monkeypatch.setattr(
+        "actions.suggestion_form.utc_now",
+        lambda *_: datetime(2026, 11, 25, 2, 30, tzinfo=timezone.utc),
+    )
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        {"suggestion_text": "Mørk modus for nattevakter"},
+        intent="fault_major",
+        text="forresten, e-meldingene går ikke ut",
+    )
+    result = FORM.validate_suggestion_area(
+        "forresten, e-meldingene går ikke ut", dispatcher, tracker, {}
+    )
+    assert result == {"suggestion_area": None, "last_topic": "fault", "last_severity": "B"}
+    assert [m["response"] for m in dispatcher.messages] == ["utter_fault_b"]
+
+
+def test_a_suggestion_that_reads_like_a_b_feil_is_kept_with_the_line_as_a_condition(monkeypatch):
+    monkeypatch.setattr(
+        "actions.suggestion_form.utc_now",
+        lambda *_: datetime(2026, 11, 25, 2, 30, tzinfo=timezone.utc),
+    )
+    text = "at vi får beskjed når e-meldinger ikke blir sendt"
+    tracker = make_tracker(text=text)
+    tracker.latest_message["intent"] = {"name": "fault_major", "confidence": 0.94}
+    dispatcher = CollectingDispatcher()
+    assert FORM.validate_suggestion_text(text, dispatcher, tracker, {}) == {"suggestion_text": text}
+    (message,) = dispatcher.messages
+    assert message["response"] == "utter_suggestion_or_fault"
+    assert message["line_number"] == CONTACTS.on_call_line.number  # 03:30 on a Wednesday

@@ -12,9 +12,10 @@ import yaml
 from devtools.conversations import HALVES, ROUTES, load, report, run_all, start_assistant
 
 ROOT = Path(__file__).resolve().parents[2]
-# The goal is 0.97; the floor is the figure measured at the last change
-# (BENCHMARKS.md, "Conversations"), so a regression fails while the work goes on.
-TUNED_PASS_RATE_FLOOR = 0.97
+# The goal is 0.97, measured 0.976 (162/166, BENCHMARKS.md "Conversations"); the
+# floor leaves two conversations of room for a machine that trains a slightly different
+# model, so that a real regression fails and noise does not.
+TUNED_PASS_RATE_FLOOR = 0.96
 
 
 @pytest.mark.parametrize("half", HALVES)

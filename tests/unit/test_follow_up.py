@@ -138,22 +138,39 @@ def test_when_will_we_get_an_answer(context, now, response):
     assert response_time(context, now).response == response
 
 
+def test_a_class_named_in_the_question_wins_for_response_times():
+    assert response_time(C, WEDNESDAY_NIGHT, "og hvis det var en A-feil?").response == (
+        "utter_response_time_a"
+    )
+
+
 def test_response_time_when_closed_names_the_next_opening():
     reply = response_time(C, SATURDAY_NOON)
     assert reply.values["next_opening"] == "mandag 30. november kl. 08:00"
 
 
-def test_only_me_after_an_a_feil_is_no_fault_to_ring_about():
+def test_only_me_after_an_a_feil_is_a_c_feil_without_ringing():
     text = "nei vent, det var bare meg som ikke kom inn, de andre kommer inn fint"
     regrade = less_severe(text, A, WEDNESDAY_NIGHT)
-    assert [r.response for r in regrade.replies] == ["utter_regrade_single_user"]
-    assert regrade.severity is None and not regrade.ask_second_question
+    assert [r.response for r in regrade.replies] == [
+        "utter_regrade_single_user",
+        "utter_fault_c_closed",
+    ]
+    assert regrade.severity is Severity.C
 
 
-def test_not_so_serious_after_an_a_feil_asks_the_second_triage_question():
-    regrade = less_severe("oi, feil knapp, det er ikke så alvorlig", A, WEDNESDAY_NIGHT)
-    assert [r.response for r in regrade.replies] == ["utter_regrade_not_a"]
-    assert regrade.ask_second_question
+@pytest.mark.parametrize(
+    ("sounds_major", "severity", "advice", "line"),
+    [
+        (True, Severity.B, "utter_fault_b", ON_CALL),  # "vi kan jobbe, men alt er treigt"
+        (False, Severity.C, "utter_fault_c_closed", None),  # "det er ikke så alvorlig"
+    ],
+)
+def test_not_so_serious_after_an_a_feil_gets_a_class_at_once(sounds_major, severity, advice, line):
+    regrade = less_severe("oi, feil knapp, vi kan jobbe", A, WEDNESDAY_NIGHT, sounds_major)
+    assert [r.response for r in regrade.replies] == ["utter_regrade_not_a", advice]
+    assert regrade.severity is severity
+    assert regrade.replies[1].values.get("line_number") == line
 
 
 def test_not_so_serious_after_a_b_feil_is_a_c_feil_in_writing():
