@@ -13,6 +13,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import send, utc_now
+from actions.fault_advice import remembered
 from bot.follow_up import Context, response_time
 from bot.replies import (
     Reply,
@@ -66,7 +67,8 @@ class ActionSeverityInfo(Action):
         else:
             reply = severity_info_reply(asked, now)
         send(dispatcher, reply)
-        return []
+        # "Hva er en B-feil?" ... "må den ringes inn?": the follow-up is about that class.
+        return remembered(classes[0]) if len(classes) == 1 else []
 
 
 class ActionAskSymptom(ClockAnswer):

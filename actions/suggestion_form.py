@@ -17,7 +17,15 @@ from actions.common import log, send, utc_now
 from actions.fault_advice import remembered
 from bot.replies import Reply, current_line, fault_reply
 from bot.severity import Severity
-from bot.suggestions import Suggestion, clean_text, is_valid_suggestion, normalise_email
+from bot.suggestions import (
+    Suggestion,
+    asks_about_suggestions,
+    clean_text,
+    is_valid_suggestion,
+    normalise_email,
+    sounds_like_a_wish,
+    suggestion_in_message,
+)
 from storage.suggestion_inbox import SuggestionInbox
 
 SUGGESTION_FORM = "suggestion_form"
@@ -26,7 +34,8 @@ OPTIONAL_SLOTS = ("suggestion_area", "suggestion_email")
 CANCELLED = "__avbrutt__"
 SKIPPED = "-"
 CANCEL_WORDS = {"avbryt", "stopp", "glem det", "angre", "avslutt", "cancel"}
-CANCEL = re.compile(r"\b(?:avbryt\w*|stopp|glem|angre|avslutt\w*|cancel|gidder)\b")
+# ... and anything about the whole suggestion ("dropp hele forslaget") cancels it.
+CANCEL = re.compile(r"\b(?:avbryt\w*|stopp|glem|angre|avslutt\w*|cancel|gidder|drit|forslag\w*)\b")
 # A short answer to an optional question that declines it: "hopp over", "trenger ikke
 # oppgi e-post", "nei takk", "vil helst ikke".
 SKIP = re.compile(
@@ -75,6 +84,8 @@ def fault_during_form(
     again, with the answers so far kept (an A-feil is taken by a rule the same way)."""
     if (tracker.latest_message.get("intent") or {}).get("name") != "fault_major":
         return None
+    if sounds_like_a_wish(tracker.latest_message.get("text") or ""):
+        return None  # "det burde komme et varsel når e-meldinger ikke kan sendes"
     send(dispatcher, fault_reply(Severity.B, utc_now(tracker)))
     return {slot: None, **{event["name"]: event["value"] for event in remembered(Severity.B)}}
 
@@ -109,6 +120,9 @@ class ValidateSuggestionForm(FormValidationAction):
             return {"suggestion_text": None}
         if _normalised(value) in CANCEL_WORDS:
             return {"suggestion_text": CANCELLED}
+        if asks_about_suggestions(str(value)):  # a question inside the form: answer, ask again
+            dispatcher.utter_message(response="utter_suggestion_intro")
+            return {"suggestion_text": None}
         if not is_valid_suggestion(str(value)):
             dispatcher.utter_message(response="utter_suggestion_too_short")
             return {"suggestion_text": None}
@@ -149,7 +163,8 @@ class ValidateSuggestionForm(FormValidationAction):
 
 
 class ActionStartSuggestion(Action):
-    """Explains where suggestions go and clears anything left from an earlier form."""
+    """Explains where suggestions go and clears anything left from an earlier form; a
+    first message that already holds the suggestion fills it, so it is not asked again."""
 
     def name(self) -> str:
         return "action_start_suggestion"
@@ -158,7 +173,10 @@ class ActionStartSuggestion(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         dispatcher.utter_message(response="utter_suggestion_intro")
-        return [SlotSet(slot, None) for slot in SUGGESTION_SLOTS]
+        given = suggestion_in_message(tracker.latest_message.get("text") or "")
+        return [SlotSet(slot, None) for slot in SUGGESTION_SLOTS] + (
+            [SlotSet("suggestion_text", given)] if given else []
+        )
 
 
 class ActionSubmitSuggestion(Action):

@@ -1,5 +1,5 @@
-"""Which day or period a Norwegian message asks about: "på lørdag", "i morgen", "julaften",
-"24.12"; "i helga", "i påsken", "i jula".
+"""Which day, period or time of day a Norwegian message asks about: "på lørdag", "i morgen",
+"julaften", "24.12"; "i helga", "i påsken", "i jula"; "klokka halv fire".
 
 Bokmål, Nynorsk and common dialect spellings. A day without a year means its next
 occurrence on or after `today`. Returns None when the message names no day, or asks
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from bot.calendar_names import MONTHS as MONTH_NAMES
 from bot.calendar_names import WEEKDAYS as WEEKDAY_NAMES
@@ -201,3 +201,35 @@ def mentioned_period(text: str, today: date) -> Period | None:
             found = days(today)
             return Period(name, found) if found else None
     return None
+
+
+# "klokka halv fire", "kl. 15.30", "kl 9", "klokka ni", "halv ni i dag"
+_HOUR_WORDS = {
+    "ett": 1, "eitt": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7,
+    "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12,
+}  # fmt: skip
+_HOUR = rf"\d{{1,2}}|{'|'.join(_HOUR_WORDS)}"
+_HALF = re.compile(rf"\bhalv ({'|'.join(_HOUR_WORDS)})\b")
+_CLOCK = re.compile(rf"\b(?:kl\.?|klokka|klokken)\s*({_HOUR})\b(?:[.:](\d{{2}}))?")
+# Office hours are in the day: "halv fire" means 15:30, "klokka 3" 15:00, "klokka 9" 09:00.
+_AFTERNOON_BELOW = 7
+
+
+def _hour(word: str) -> int:
+    return int(word) if word.isdigit() else _HOUR_WORDS[word]
+
+
+def asked_time(text: str) -> time | None:
+    """The time of day a question names ("klokka halv fire" -> 15:30), or None."""
+    lowered = text.lower()
+    half = _HALF.search(lowered)
+    if half:
+        hour, minute = _hour(half.group(1)) - 1, 30
+    else:
+        clock = _CLOCK.search(lowered)
+        if not clock:
+            return None
+        hour, minute = _hour(clock.group(1)), int(clock.group(2) or 0)
+    if hour < _AFTERNOON_BELOW:
+        hour += 12
+    return time(hour, minute) if hour < 24 and minute < 60 else None

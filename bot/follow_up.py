@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 
 from bot import hours
 from bot.contacts import CONTACTS, Contacts
-from bot.day_mentions import mentioned_day
+from bot.day_mentions import asked_time
 from bot.replies import (
     CLASS_MENTION,
     Reply,
+    call_at,
     closed_values,
     current_line,
     fault_reply,
@@ -27,6 +28,7 @@ from bot.replies import (
     severity_info_reply,
 )
 from bot.severity import Severity
+from bot.symptoms import describes_symptom
 
 # Topics: the route of the last answer that a follow-up can refer to.
 FAULT, USAGE, ESCALATION, OPENING_HOURS, SUGGESTION = (
@@ -44,36 +46,8 @@ class Context:
     severity: Severity | None = None  # the class last given, if the topic is a fault
 
 
-# "klokka halv fire", "kl. 15.30", "kl 9", "klokka ni", "halv ni i dag"
-_HOUR_WORDS = {
-    "ett": 1, "eitt": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7,
-    "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12,
-}  # fmt: skip
-_HOUR = rf"\d{{1,2}}|{'|'.join(_HOUR_WORDS)}"
-_HALF = re.compile(rf"\bhalv ({'|'.join(_HOUR_WORDS)})\b")
-_CLOCK = re.compile(rf"\b(?:kl\.?|klokka|klokken)\s*({_HOUR})\b(?:[.:](\d{{2}}))?")
-# Office hours are in the day: "halv fire" means 15:30, "klokka 3" 15:00, "klokka 9" 09:00.
-_AFTERNOON_BELOW = 7
-
-
-def _hour(word: str) -> int:
-    return int(word) if word.isdigit() else _HOUR_WORDS[word]
-
-
-def asked_time(text: str) -> time | None:
-    """The time of day a question names ("klokka halv fire" -> 15:30), or None."""
-    lowered = text.lower()
-    half = _HALF.search(lowered)
-    if half:
-        hour, minute = _hour(half.group(1)) - 1, 30
-    else:
-        clock = _CLOCK.search(lowered)
-        if not clock:
-            return None
-        hour, minute = _hour(clock.group(1)), int(clock.group(2) or 0)
-    if hour < _AFTERNOON_BELOW:
-        hour += 12
-    return time(hour, minute) if hour < 24 and minute < 60 else None
+# "kan det vente?", "holder det om vi venter til i morgen?"
+_WAIT = re.compile(r"\b(?:vente|venta|vent|venter|utsette|utsetje)\b")
 
 
 def can_i_call(asked: str, context: Context, now: datetime, contacts: Contacts = CONTACTS) -> Reply:
@@ -81,6 +55,13 @@ def can_i_call(asked: str, context: Context, now: datetime, contacts: Contacts =
     at = asked_time(asked)
     if at is not None:
         return call_at(asked, at, now, contacts)
+    a_or_b = context.topic == FAULT and context.severity in (Severity.A, Severity.B)
+    if a_or_b and _WAIT.search(asked.lower()):  # "kan det ikke vente til i morgen?": no
+        assert context.severity is not None
+        return Reply(
+            "utter_severity_ab_is_called",
+            {"severity": context.severity.value} | current_line(now, contacts),
+        )
     if names_another_day(asked, now, contacts):  # "på langfredag": that day's lines
         return opening_hours_reply(now, asked, contacts)
     if CLASS_MENTION.search(asked):
@@ -99,20 +80,10 @@ def can_i_call(asked: str, context: Context, now: datetime, contacts: Contacts =
         )
     if context.topic in (USAGE, SUGGESTION):
         return Reply("utter_call_usage_no")
+    if context.topic is None and not describes_symptom(asked):
+        # "noen må ringe meg ang aidn": nothing described yet; ask what happens.
+        return Reply("utter_what_happens", current_line(now, contacts))
     return Reply("utter_call_general", current_line(now, contacts))
-
-
-def call_at(asked: str, at: time, now: datetime, contacts: Contacts = CONTACTS) -> Reply:
-    """Whether the customer centre answers at `at` on the day asked about (default today)."""
-    today = hours.local_time(now, contacts).date()
-    day = mentioned_day(asked, today) or today
-    instant = datetime.combine(day, at, tzinfo=hours.zone(contacts.timezone))
-    when = f"{hours.describe_day(day, today)} kl. {at:%H:%M}"
-    values = {"when": when, "When": when[:1].upper() + when[1:]}
-    if hours.office_is_open(instant, contacts):
-        return Reply("utter_call_at_time_open", values)
-    reason = hours.day_closed_reason(day) or "det er utenfor ordinær åpningstid"
-    return Reply("utter_call_at_time_closed", values | {"closed_reason": reason})
 
 
 def written_instead(context: Context, now: datetime, contacts: Contacts = CONTACTS) -> Reply:
@@ -145,6 +116,19 @@ def response_time(
 _ONLY_ME = re.compile(r"\bbare (?:meg|jeg|eg|æ|mæ|min bruker|brukeren min|en bruker|én bruker)\b")
 
 
+# What a correction says about the fault itself, before the classifier's ranking: the
+# page's examples of a C-feil (a button pressed several times) and of a B-feil (extremely
+# slow, e-meldinger not sent).
+_SOUNDS_MINOR = re.compile(
+    r"\b(?:to ganger|flere ganger|to gonger|fleire gonger|trykk\w* (?:to|flere|fleire)"
+    r"|kosmetisk|bare litt|litt treg\w*|litt seig\w*)"
+)
+_SOUNDS_MAJOR = re.compile(
+    r"\b(?:ekstremt|veldig treg\w*|kjempetreg\w*|minutt\w*|e-melding\w*|går ikke ut"
+    r"|laster ikke|lastar ikkje)"
+)
+
+
 @dataclass(frozen=True)
 class Regrade:
     """A correction to a less severe fault: what to say, and the class now given."""
@@ -165,7 +149,12 @@ def less_severe(
     describes substantially reduced function (`sounds_major`: the classifier ranks B above
     C), else C; only one user locked out is C, with the hint that it is often the user's
     own access."""
-    if _ONLY_ME.search(text.lower()):
+    lowered = text.lower()
+    if _SOUNDS_MINOR.search(lowered):
+        sounds_major = False
+    elif _SOUNDS_MAJOR.search(lowered):
+        sounds_major = True
+    if _ONLY_ME.search(lowered):
         severity, intro = Severity.C, "utter_regrade_single_user"
     elif context.severity is Severity.A and sounds_major:
         severity, intro = Severity.B, "utter_regrade_not_a"
@@ -192,6 +181,11 @@ def contact_reply(
     about_a_class = severity_info_reply(asked, now, contacts)
     if about_a_class.response != "utter_severity_info":
         return about_a_class
+    at = asked_time(asked)
+    if at is not None:  # "hvilket nummer ringer jeg klokka fem?"
+        return call_at(asked, at, now, contacts)
+    if names_another_day(asked, now, contacts):  # "… i morgen formiddag?": that day's lines
+        return opening_hours_reply(now, asked, contacts)
     after_a_or_b = context.topic == FAULT and context.severity in (Severity.A, Severity.B)
     if after_a_or_b or _ASKS_ABOUT_NOW.search(asked.lower()):  # "hvilket nummer var det?"
         return Reply("utter_contact_now", current_line(now, contacts))

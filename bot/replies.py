@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from bot import hours
 from bot.contacts import CONTACTS, Contacts
-from bot.day_mentions import Period, mentioned_day, mentioned_period
+from bot.day_mentions import Period, asked_time, mentioned_day, mentioned_period
 from bot.severity import Severity
 
 
@@ -84,8 +84,24 @@ def names_another_day(asked: str, now: datetime, contacts: Contacts = CONTACTS) 
     return (day is not None and day != today) or mentioned_period(asked, today) is not None
 
 
+def call_at(asked: str, at: time, now: datetime, contacts: Contacts = CONTACTS) -> Reply:
+    """Whether the customer centre answers at `at` on the day asked about (default today)."""
+    today = hours.local_time(now, contacts).date()
+    day = mentioned_day(asked, today) or today
+    instant = datetime.combine(day, at, tzinfo=hours.zone(contacts.timezone))
+    when = f"{hours.describe_day(day, today)} kl. {at:%H:%M}"
+    values = {"when": when, "When": when[:1].upper() + when[1:]}
+    if hours.office_is_open(instant, contacts):
+        return Reply("utter_call_at_time_open", values)
+    reason = hours.day_closed_reason(day) or "det er utenfor ordinær åpningstid"
+    return Reply("utter_call_at_time_closed", values | {"closed_reason": reason})
+
+
 def opening_hours_reply(now: datetime, asked: str = "", contacts: Contacts = CONTACTS) -> Reply:
-    """Open now or not; for the day or period the question `asked` names, if another."""
+    """Open now or not; for the time, day or period the question `asked` names, if another."""
+    at = asked_time(asked)
+    if at is not None:  # "er dere åpne klokka ni i morgen?"
+        return call_at(asked, at, now, contacts)
     today = hours.local_time(now, contacts).date()
     day = mentioned_day(asked, today)
     period = mentioned_period(asked, today) if day is None else None

@@ -38,3 +38,48 @@ def normalise_email(text: str) -> str | None:
     """The address in lower case when `text` is an e-mail address, else None."""
     candidate = text.strip().strip("<>.,;").lower()
     return candidate if _EMAIL.match(candidate) else None
+
+
+# "Jeg har et forslag:", "Hei, vi har en idé –": the words before the suggestion itself.
+_PREAMBLE = re.compile(
+    r"^\s*(?:hei[,!.]?\s*)?(?:(?:jeg|eg|æ|vi)\s+)?(?:har|hadde)?\s*(?:et|eit|ett|en|ei|ein)?\s*"
+    r"(?:lite[nt]?\s+)?(?:forslag|idé|ide|ønske)\w*(?:\s+til\s+(?:dere|dykk|aidn))?\s*[:,.!–-]*\s*",
+    re.IGNORECASE,
+)
+# "Hvordan sender jeg et forslag?": a question about suggestions, not one.
+_ABOUT_SUGGESTIONS = re.compile(
+    r"\b(?:hvordan|korleis|hvor|kvar|kan jeg|kan eg|går det an)\b"
+    r".*\b(?:forslag|foreslå|ønske|idé|ide)",
+    re.IGNORECASE,
+)
+# Words about suggestions themselves, left after the preamble: the message only announces one.
+_ABOUT_A_SUGGESTION = re.compile(r"\w*(?:forslag|foreslå|ønske|idé\b|ide\b)", re.IGNORECASE)
+_WISH = re.compile(
+    r"\b(?:burde|bør|kunne dere|kan dere|ønsk\w*|hadde vært|fint om|fint med|fint å|savner"
+    r"|mulighet\w* (?:for|til)|forslag\w*|idé|ide)\b",
+    re.IGNORECASE,
+)
+MIN_WORDS_IN_FIRST_MESSAGE = 4
+
+
+def asks_about_suggestions(text: str) -> bool:
+    """ "Hvordan sender jeg et forslag?": a question about suggestions, not one."""
+    return _ABOUT_SUGGESTIONS.search(text) is not None
+
+
+def suggestion_in_message(text: str) -> str | None:
+    """The suggestion itself when the message that starts the form already holds it
+    ("kunne dere laget en mørk modus i appen?"), else None ("jeg har et forslag")."""
+    if asks_about_suggestions(text):
+        return None
+    rest = _PREAMBLE.sub("", text, count=1).strip()
+    if _ABOUT_A_SUGGESTION.search(rest):  # "jeg vil gi et forbedringsforslag": not one yet
+        return None
+    if len(rest.split()) < MIN_WORDS_IN_FIRST_MESSAGE or not is_valid_suggestion(rest):
+        return None
+    return clean_text(rest)
+
+
+def sounds_like_a_wish(text: str) -> bool:
+    """ "Det burde komme et varsel når …": a wish, however much it names what fails."""
+    return _WISH.search(text) is not None

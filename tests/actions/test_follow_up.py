@@ -178,13 +178,14 @@ async def test_declining_an_optional_question_skips_it_instead_of_dropping_the_s
     assert result == [SlotSet("suggestion_email", "-"), FollowupAction("suggestion_form")]
 
 
-async def test_an_explicit_cancel_at_an_optional_question_still_cancels():
+@pytest.mark.parametrize("text", ["nei, avbryt", "nei forresten, dropp hele forslaget"])
+async def test_an_explicit_cancel_at_an_optional_question_still_cancels(text):
     events = [
         {"event": "active_loop", "name": "suggestion_form"},
         {"event": "slot", "name": "requested_slot", "value": "suggestion_email"},
         {"event": "active_loop", "name": None},
     ]
-    tracker = make_tracker(intent="cancel", text="nei, avbryt", events=events)
+    tracker = make_tracker(intent="cancel", text=text, events=events)
     tracker.latest_action_name = "action_deactivate_loop"
     messages, _ = await run(ActionCancel(), tracker)
     assert [m["response"] for m in messages] == ["utter_suggestion_cancelled"]

@@ -87,20 +87,24 @@ async def test_opening_hours_for_the_day_asked_about(clock, text, response, valu
 
 
 @pytest.mark.parametrize(
-    ("text", "response", "values"),
+    ("text", "response", "values", "about"),
     [
-        ("kan jeg ringe om en C-feil?", "utter_severity_c_is_written", {}),
+        ("kan jeg ringe om en C-feil?", "utter_severity_c_is_written", {}, Severity.C),
         (
             "må en b-feil ringes inn",
             "utter_severity_ab_is_called",
             {"severity": "B", "line_number": CONTACTS.on_call_line.number},
+            Severity.B,
         ),  # 17 May
-        ("hva er en A-feil", "utter_severity_info", {}),
+        ("hva er en A-feil", "utter_severity_info", {}, Severity.A),
+        ("hvilke feilklasser finnes?", "utter_severity_info", {}, None),
     ],
 )
-async def test_severity_questions(clock, text, response, values):
+async def test_severity_questions(clock, text, response, values, about):
+    """A question about one class makes it what follow-ups ("må den ringes inn?") mean."""
     clock(MONDAY_17_MAY_2027)
-    (message,) = await messages_of(ActionSeverityInfo(), make_tracker(text=text))
+    remembers = remembered(about) if about else []
+    (message,) = await messages_of(ActionSeverityInfo(), make_tracker(text=text), remembers)
     assert message["response"] == response
     assert {key: message[key] for key in values} == values
 
@@ -163,10 +167,12 @@ async def test_og_for_c_feil_right_after_response_times_asks_for_cs_response_tim
         user("og for C-feil?"),
     ]
     tracker = make_tracker(text="og for C-feil?", events=events)
-    (message,) = await messages_of(ActionSeverityInfo(), tracker)
+    (message,) = await messages_of(ActionSeverityInfo(), tracker, remembered(Severity.C))
     assert message["response"] == "utter_response_time_written_closed"
     assert message["next_opening"] == "i morgen kl. 08:00"
-    (plain,) = await messages_of(ActionSeverityInfo(), make_tracker(text="og for C-feil?"))
+    (plain,) = await messages_of(
+        ActionSeverityInfo(), make_tracker(text="og for C-feil?"), remembered(Severity.C)
+    )
     assert plain["response"] == "utter_severity_info"
 
 

@@ -38,6 +38,13 @@ def validate(slot, value):
             [],
         ),
         ("suggestion_area", "hopp over", {"suggestion_area": SKIPPED}, []),
+        # A question about suggestions inside the form is answered, then asked again.
+        (
+            "suggestion_text",
+            "hvordan sender man egentlig inn forslag, får jeg svar?",
+            {"suggestion_text": None},
+            ["utter_suggestion_intro"],
+        ),
         ("suggestion_area", "Legemidler", {"suggestion_area": "Legemidler"}, []),
         ("suggestion_email", "Nei takk", {"suggestion_email": SKIPPED}, []),
         ("suggestion_email", "kari@example.org", {"suggestion_email": "kari@example.org"}, []),
@@ -172,3 +179,20 @@ def test_a_suggestion_that_reads_like_a_b_feil_is_kept_with_the_line_as_a_condit
     (message,) = dispatcher.messages
     assert message["response"] == "utter_suggestion_or_fault"
     assert message["line_number"] == CONTACTS.on_call_line.number  # 03:30 on a Wednesday
+
+
+async def test_a_first_message_that_holds_the_suggestion_fills_it():
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text="kunne dere laget en mørk modus i appen for nattevakta?")
+    events = await ActionStartSuggestion().run(dispatcher, tracker, {})
+    assert events == [
+        *RESET,
+        SlotSet("suggestion_text", "kunne dere laget en mørk modus i appen for nattevakta?"),
+    ]
+
+
+def test_declining_in_the_whole_of_a_sentence_is_no_cancel():
+    assert validate("suggestion_email", "vil ikke oppgi e-post i det hele tatt") == (
+        {"suggestion_email": SKIPPED},
+        [],
+    )

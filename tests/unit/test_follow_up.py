@@ -5,13 +5,13 @@ from datetime import datetime, time
 import pytest
 
 from bot.contacts import CONTACTS
+from bot.day_mentions import asked_time
 from bot.follow_up import (
     ESCALATION,
     FAULT,
     OPENING_HOURS,
     USAGE,
     Context,
-    asked_time,
     can_i_call,
     contact_reply,
     less_severe,
@@ -37,7 +37,8 @@ A, B, C = (Context(FAULT, severity) for severity in Severity)
         (B, WEDNESDAY_NOON, "utter_severity_ab_is_called", OFFICE),
         (Context(USAGE), WEDNESDAY_NOON, "utter_call_usage_no", None),
         (Context(ESCALATION), WEDNESDAY_NIGHT, "utter_call_ops_manager", None),
-        (Context(), WEDNESDAY_NIGHT, "utter_call_general", ON_CALL),  # no context: A/B line
+        # No context and no symptom: what is happening, with the line as a condition.
+        (Context(), WEDNESDAY_NIGHT, "utter_what_happens", ON_CALL),
         (Context(OPENING_HOURS), WEDNESDAY_NOON, "utter_call_general", OFFICE),
     ],
 )
@@ -45,6 +46,37 @@ def test_can_i_call_now_depends_on_what_the_conversation_is_about(context, now, 
     reply = can_i_call("kan jeg ringe dem nå?", context, now)
     assert reply.response == response
     assert reply.values.get("line_number") == line
+
+
+@pytest.mark.parametrize(
+    ("text", "severity", "advice"),
+    [
+        (
+            "nei, det er ikkje so gale, berre ein knapp som må trykkast to gonger",
+            Severity.C,
+            "utter_fault_c_closed",
+        ),
+        ("beklager, lista er der men bruker minutter på å laste", Severity.B, "utter_fault_b"),
+    ],
+)
+def test_what_a_correction_says_wins_over_the_classifiers_ranking(text, severity, advice):
+    for ranked_major in (True, False):
+        regrade = less_severe(text, A, WEDNESDAY_NIGHT, ranked_major)
+        assert (regrade.severity, regrade.replies[1].response) == (severity, advice)
+
+
+def test_waiting_with_an_a_or_b_feil_is_no():
+    reply = can_i_call("kan det ikke vente til i morgen?", B, WEDNESDAY_NIGHT)
+    assert reply.response == "utter_severity_ab_is_called"
+    assert reply.values["line_number"] == ON_CALL
+
+
+def test_a_contact_question_about_another_time_gets_that_times_line():
+    reply = contact_reply("hvilket nummer ringer jeg klokka ti i morgen?", B, WEDNESDAY_NIGHT)
+    assert (reply.response, reply.values["when"]) == (
+        "utter_call_at_time_open",
+        "i morgen kl. 10:00",
+    )
 
 
 def test_a_class_named_in_the_question_wins_over_the_context():

@@ -81,3 +81,13 @@ def test_romjula_mixes_open_and_closed_days_and_names_both_lines():
 def test_a_named_day_wins_over_a_period():
     reply = opening_hours_reply(TUESDAY_NOON, "skjærtorsdag i påsken, er dere åpne da?")
     assert reply.response == "utter_opening_hours_day_closed"
+
+
+def test_opening_hours_at_a_time_answer_for_that_time():
+    reply = opening_hours_reply(TUESDAY_NOON, "er dere åpne klokka ni i morgen?")
+    assert (reply.response, reply.values["when"]) == (
+        "utter_call_at_time_open",
+        "i morgen kl. 09:00",
+    )
+    late = opening_hours_reply(TUESDAY_NOON, "åpent kl. 16.30 i dag?")
+    assert late.response == "utter_call_at_time_closed"
