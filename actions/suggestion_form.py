@@ -34,8 +34,11 @@ OPTIONAL_SLOTS = ("suggestion_area", "suggestion_email")
 CANCELLED = "__avbrutt__"
 SKIPPED = "-"
 CANCEL_WORDS = {"avbryt", "stopp", "glem det", "angre", "avslutt", "cancel"}
-# ... and anything about the whole suggestion ("dropp hele forslaget") cancels it.
-CANCEL = re.compile(r"\b(?:avbryt\w*|stopp|glem|angre|avslutt\w*|cancel|gidder|drit|forslag\w*)\b")
+# At an optional question, a short answer with these words ends the form ("nei, avbryt",
+# "dropp hele forslaget") rather than skipping the question.
+CANCEL = re.compile(
+    r"\b(?:avbryt\w*|stopp|glem|angre|avslutt\w*|cancel|gidder|drit|forslag(?:et|a)?)\b"
+)
 # A short answer to an optional question that declines it: "hopp over", "trenger ikke
 # oppgi e-post", "nei takk", "vil helst ikke".
 SKIP = re.compile(
@@ -55,7 +58,8 @@ def _normalised(value: Any) -> str:
 def _cancel_or_skip(slot: str, value: Any) -> dict[str, Any] | None:
     """For the optional questions: "avbryt" ends the form, "hopp over" skips the question."""
     word = _normalised(value)
-    if word in CANCEL_WORDS:
+    short = len(word.split()) <= SKIP_MAX_WORDS
+    if word in CANCEL_WORDS or (short and CANCEL.search(word)):
         return {"suggestion_text": CANCELLED, slot: SKIPPED}
     if declines_the_question(word):
         return {slot: SKIPPED}

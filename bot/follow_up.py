@@ -50,18 +50,27 @@ class Context:
 _WAIT = re.compile(r"\b(?:vente|venta|vent|venter|utsette|utsetje)\b")
 
 
+def _a_or_b(context: Context) -> Severity | None:
+    """The class last given, when the conversation is about an A- or B-feil."""
+    if context.topic == FAULT and context.severity in (Severity.A, Severity.B):
+        return context.severity
+    return None
+
+
+def _ring_now(severity: Severity, now: datetime, contacts: Contacts) -> Reply:
+    return Reply(
+        "utter_severity_ab_is_called", {"severity": severity.value} | current_line(now, contacts)
+    )
+
+
 def can_i_call(asked: str, context: Context, now: datetime, contacts: Contacts = CONTACTS) -> Reply:
     """A yes or no to "kan jeg ringe …?", for the time, day, class or topic it refers to."""
     at = asked_time(asked)
     if at is not None:
         return call_at(asked, at, now, contacts)
-    a_or_b = context.topic == FAULT and context.severity in (Severity.A, Severity.B)
+    a_or_b = _a_or_b(context)
     if a_or_b and _WAIT.search(asked.lower()):  # "kan det ikke vente til i morgen?": no
-        assert context.severity is not None
-        return Reply(
-            "utter_severity_ab_is_called",
-            {"severity": context.severity.value} | current_line(now, contacts),
-        )
+        return _ring_now(a_or_b, now, contacts)
     if names_another_day(asked, now, contacts):  # "på langfredag": that day's lines
         return opening_hours_reply(now, asked, contacts)
     if CLASS_MENTION.search(asked):
@@ -72,12 +81,8 @@ def can_i_call(asked: str, context: Context, now: datetime, contacts: Contacts =
         return Reply("utter_call_ops_manager")
     if context.topic == FAULT and context.severity is Severity.C:
         return Reply("utter_call_c_no")
-    if context.topic == FAULT and context.severity in (Severity.A, Severity.B):
-        assert context.severity is not None
-        return Reply(
-            "utter_severity_ab_is_called",
-            {"severity": context.severity.value} | current_line(now, contacts),
-        )
+    if a_or_b:
+        return _ring_now(a_or_b, now, contacts)
     if context.topic in (USAGE, SUGGESTION):
         return Reply("utter_call_usage_no")
     if context.topic is None and not describes_symptom(asked):
@@ -88,7 +93,7 @@ def can_i_call(asked: str, context: Context, now: datetime, contacts: Contacts =
 
 def written_instead(context: Context, now: datetime, contacts: Contacts = CONTACTS) -> Reply:
     """ "Kan jeg sende e-post i stedet?": yes, except that A and B are phoned in first."""
-    if context.topic == FAULT and context.severity in (Severity.A, Severity.B):
+    if _a_or_b(context):
         return Reply("utter_written_after_call", current_line(now, contacts))
     return Reply("utter_written_channel")
 
@@ -186,7 +191,6 @@ def contact_reply(
         return call_at(asked, at, now, contacts)
     if names_another_day(asked, now, contacts):  # "… i morgen formiddag?": that day's lines
         return opening_hours_reply(now, asked, contacts)
-    after_a_or_b = context.topic == FAULT and context.severity in (Severity.A, Severity.B)
-    if after_a_or_b or _ASKS_ABOUT_NOW.search(asked.lower()):  # "hvilket nummer var det?"
+    if _a_or_b(context) or _ASKS_ABOUT_NOW.search(asked.lower()):  # "hvilket nummer var det?"
         return Reply("utter_contact_now", current_line(now, contacts))
     return Reply("utter_contact_info", current_line(now, contacts))

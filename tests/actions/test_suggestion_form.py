@@ -196,3 +196,18 @@ def test_declining_in_the_whole_of_a_sentence_is_no_cancel():
         {"suggestion_email": SKIPPED},
         [],
     )
+
+
+@pytest.mark.parametrize("value", ["nei forresten, dropp hele forslaget", "glem forslaget"])
+def test_words_about_the_whole_suggestion_end_the_form_at_an_optional_question(value):
+    assert validate("suggestion_email", value) == (
+        {"suggestion_text": CANCELLED, "suggestion_email": SKIPPED},
+        [],
+    )
+
+
+def test_an_area_named_after_suggestions_is_an_area():
+    assert validate("suggestion_area", "forslagsmodulen") == (
+        {"suggestion_area": "forslagsmodulen"},
+        [],
+    )
