@@ -22,6 +22,7 @@ from bot.replies import (
     opening_hours_reply,
     severity_info_reply,
 )
+from bot.symptoms import BARE_TOPIC_WORDS
 
 
 class ClockAnswer(Action, ABC):
@@ -80,11 +81,6 @@ class ActionAskSymptom(ClockAnswer):
     @staticmethod
     def answer(asked: str, now: datetime) -> Reply:
         return Reply("utter_what_happens", current_line(now))
-
-
-# A message this short that is not understood is a bare topic ("pasientjournal"): ask what
-# happens rather than asking to rephrase.
-BARE_TOPIC_WORDS = 2
 
 
 class ActionFallback(Action):

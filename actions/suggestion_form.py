@@ -36,9 +36,13 @@ SKIPPED = "-"
 CANCEL_WORDS = {"avbryt", "stopp", "glem det", "angre", "avslutt", "cancel"}
 # At an optional question, a short answer with these words ends the form ("nei, avbryt",
 # "dropp hele forslaget") rather than skipping the question.
-CANCEL = re.compile(
-    r"\b(?:avbryt\w*|stopp|glem|angre|avslutt\w*|cancel|gidder|drit|forslag(?:et|a)?)\b"
+_GIVE_UP = (
+    r"avbryt\w*|stopp|glem|angre|avslutt\w*|cancel|gidder|gidd|orker|orkar|drit"
+    r"|ikke likevel|ikkje likevel|har ikke tid|har ikkje tid"
 )
+CANCEL = re.compile(rf"\b(?:{_GIVE_UP}|forslag(?:et|a)?)\b")
+# At the suggestion question itself nothing can be skipped: "nei, dropp det" gives up too.
+GIVE_UP_AT_START = re.compile(rf"\b(?:{_GIVE_UP}|dropp\w*)\b|^nei\b")
 # A short answer to an optional question that declines it: "hopp over", "trenger ikke
 # oppgi e-post", "nei takk", "vil helst ikke".
 SKIP = re.compile(
@@ -71,6 +75,16 @@ def declines_the_question(text: str) -> bool:
     word = _normalised(text)
     return (
         bool(SKIP.search(word)) and len(word.split()) <= SKIP_MAX_WORDS and not CANCEL.search(word)
+    )
+
+
+def gives_up_at_start(text: str) -> bool:
+    """ "nei drit i det, har ikke tid nå" when asked for the suggestion: a short answer
+    that gives up, and no wish in it ("nei, stopp-knappen burde …" is a suggestion)."""
+    word = _normalised(text)
+    short = len(word.split()) <= SKIP_MAX_WORDS
+    return word in CANCEL_WORDS or (
+        short and bool(GIVE_UP_AT_START.search(word)) and not sounds_like_a_wish(word)
     )
 
 
@@ -122,7 +136,7 @@ class ValidateSuggestionForm(FormValidationAction):
     ) -> dict[str, Any]:
         if value is None:  # reset by action_start_suggestion, nothing typed yet
             return {"suggestion_text": None}
-        if _normalised(value) in CANCEL_WORDS:
+        if gives_up_at_start(str(value)):
             return {"suggestion_text": CANCELLED}
         if asks_about_suggestions(str(value)):  # a question inside the form: answer, ask again
             dispatcher.utter_message(response="utter_suggestion_intro")

@@ -14,12 +14,16 @@ from bot.severity import (
     EMERGENCY_CARE_BLOCKED,
     SUBSTANTIALLY_REDUCED,
     Answer,
+    leading_answer,
     parse_answer,
     questions_to_ask,
 )
 
 TRIAGE_FORM = "triage_form"
 UNSURE_COUNT = "triage_unsure_count"
+# Intents that carry no answer of their own: a message with one of them is read for a yes
+# or no in its first words. (Answers, cancel, questions and personal data have their own.)
+READ_FOR_AN_ANSWER = {"nlu_fallback", "no_symptom", "report_fault"}
 
 
 class ValidateTriageForm(FormValidationAction):
@@ -51,6 +55,26 @@ class ValidateTriageForm(FormValidationAction):
         if answer is Answer.UNSURE:
             return {slot: answer.value}  # still unsure: the advice says to call us
         return {slot: answer.value, UNSURE_COUNT: 0}
+
+    @staticmethod
+    def _answer_in_words(slot: str, tracker: Tracker) -> dict[str, Any]:
+        """ "ja, vi får ikke gitt øyeblikkelig hjelp", "ok, da er svaret nei, …": answers
+        classified as no answer (no_symptom, fallback) still answer."""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if tracker.get_slot("requested_slot") != slot or intent not in READ_FOR_AN_ANSWER:
+            return {}
+        answer = leading_answer(tracker.latest_message.get("text") or "")
+        return {slot: answer.value} if answer else {}
+
+    async def extract_emergency_care_blocked(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._answer_in_words(EMERGENCY_CARE_BLOCKED, tracker)
+
+    async def extract_substantially_reduced(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._answer_in_words(SUBSTANTIALLY_REDUCED, tracker)
 
     def validate_emergency_care_blocked(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -211,8 +211,11 @@ _HOUR_WORDS = {
 _HOUR = rf"\d{{1,2}}|{'|'.join(_HOUR_WORDS)}"
 _HALF = re.compile(rf"\bhalv ({'|'.join(_HOUR_WORDS)})\b")
 _CLOCK = re.compile(rf"\b(?:kl\.?|klokka|klokken)\s*({_HOUR})\b(?:[.:](\d{{2}}))?")
-# Office hours are in the day: "halv fire" means 15:30, "klokka 3" 15:00, "klokka 9" 09:00.
+# Office hours are in the day: "halv fire" means 15:30, "klokka 3" 15:00, "klokka 9" 09:00,
+# unless the part of the day is named: "klokka sju i kveld" 19:00, "klokka tre i natt" 03:00.
 _AFTERNOON_BELOW = 7
+_EVENING = re.compile(r"\b(?:kveld\w*|ettermiddag\w*|pm)\b")
+_NIGHT_OR_MORNING = re.compile(r"\b(?:natt\w*|morgenen|morgonen|morges|formiddag\w*|am)\b")
 
 
 def _hour(word: str) -> int:
@@ -230,6 +233,8 @@ def asked_time(text: str) -> time | None:
         if not clock:
             return None
         hour, minute = _hour(clock.group(1)), int(clock.group(2) or 0)
-    if hour < _AFTERNOON_BELOW:
+    if _EVENING.search(lowered):
+        hour += 12 if hour < 12 else 0
+    elif hour < _AFTERNOON_BELOW and not _NIGHT_OR_MORNING.search(lowered):
         hour += 12
     return time(hour, minute) if hour < 24 and minute < 60 else None

@@ -16,7 +16,6 @@ from bot import hours
 from bot.contacts import CONTACTS, Contacts
 from bot.day_mentions import asked_time
 from bot.replies import (
-    CLASS_MENTION,
     Reply,
     call_at,
     closed_values,
@@ -73,7 +72,7 @@ def can_i_call(asked: str, context: Context, now: datetime, contacts: Contacts =
         return _ring_now(a_or_b, now, contacts)
     if names_another_day(asked, now, contacts):  # "på langfredag": that day's lines
         return opening_hours_reply(now, asked, contacts)
-    if CLASS_MENTION.search(asked):
+    if mentioned_classes(asked):
         about_class = severity_info_reply(asked, now, contacts)
         if about_class.response != "utter_severity_info":
             return about_class
@@ -104,12 +103,14 @@ def response_time(
     """How fast Aidn answers, for the class named ("og hvis det var en A-feil?") or else
     the class at hand; the page names no SLA times."""
     named = mentioned_classes(asked)
+    if not named and (asked_time(asked) or names_another_day(asked, now, contacts)):
+        return opening_hours_reply(now, asked, contacts)  # "svarer dere i helgene?"
     if len(named) == 1:
         context = Context(FAULT, named[0])
     if context.topic == FAULT and context.severity is Severity.A:
-        return Reply("utter_response_time_a")
+        return Reply("utter_response_time_a", current_line(now, contacts))
     if context.topic == FAULT and context.severity is Severity.B:
-        return Reply("utter_response_time_b")
+        return Reply("utter_response_time_b", current_line(now, contacts))
     if context.topic in (FAULT, USAGE) and context.severity in (Severity.C, None):
         if hours.office_is_open(now, contacts):
             return Reply("utter_response_time_written_open")

@@ -124,6 +124,11 @@ def opening_hours_reply(now: datetime, asked: str = "", contacts: Contacts = CON
 
 # "C-feil", "b feil", "A- og B-feil", "a, b eller c-feil"
 CLASS_MENTION = re.compile(r"\b((?:[abc]-?\s*(?:,|og|eller)\s*)*[abc])[- ]?feil", re.IGNORECASE)
+# "a C error", "B-fault": English, with a capital letter after a word or with a hyphen
+# ("a fault", "A fault in …" name no class).
+_ENGLISH_CLASS = re.compile(
+    r"(?:(?<=\w )((?-i:[ABC])) |\b([abc])-)(?:error|fault|issue)s?\b", re.IGNORECASE
+)
 ABOUT_CALLING = re.compile(r"\b(?:ring\w*|telefonnummer\w*|nummer\w*|på telefon)\b", re.IGNORECASE)
 
 
@@ -133,7 +138,7 @@ def mentioned_classes(text: str) -> list[Severity]:
         letter.upper()
         for group in CLASS_MENTION.findall(text)
         for letter in re.findall(r"[abc]", group, re.IGNORECASE)
-    }
+    } | {letter.upper() for pair in _ENGLISH_CLASS.findall(text) for letter in pair if letter}
     return [severity for severity in Severity if severity.value in letters]
 
 

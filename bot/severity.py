@@ -7,6 +7,7 @@ emergency care is still possible? Then B. Otherwise C.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
 
@@ -39,6 +40,23 @@ def parse_answer(value: object) -> Answer | None:
         return Answer(str(value).lower())
     except ValueError:
         return None
+
+
+# A free-text answer to a yes/no question starts with it, perhaps after a few words of
+# lead-in: "ja, vi får ikke gitt …", "ok, da er svaret nei, …".
+_LEAD_IN = r"^\W*(?:(?:ok\w*|greit|da|så|svaret|mitt|er|blir)\W+){0,4}"
+_LEADING_ANSWER = {
+    Answer.YES: re.compile(_LEAD_IN + r"(?:ja|jo|jepp|japp|jaa+|jada|yes|yep)\b", re.IGNORECASE),
+    Answer.NO: re.compile(_LEAD_IN + r"(?:nei|neida|nope|no)\b", re.IGNORECASE),
+}
+
+
+def leading_answer(text: str) -> Answer | None:
+    """Yes or no when a sentence starts with one."""
+    for answer, pattern in _LEADING_ANSWER.items():
+        if pattern.match(text):
+            return answer
+    return None
 
 
 def questions_to_ask(emergency_care_blocked: Answer | None) -> list[str]:

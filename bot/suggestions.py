@@ -43,17 +43,19 @@ def normalise_email(text: str) -> str | None:
 # "Jeg har et forslag:", "Hei, vi har en idé –": the words before the suggestion itself.
 _PREAMBLE = re.compile(
     r"^\s*(?:hei[,!.]?\s*)?(?:(?:jeg|eg|æ|vi)\s+)?(?:har|hadde)?\s*(?:et|eit|ett|en|ei|ein)?\s*"
-    r"(?:lite[nt]?\s+)?(?:forslag|idé|ide|ønske)\w*(?:\s+til\s+(?:dere|dykk|aidn))?\s*[:,.!–-]*\s*",
+    r"(?:lite[nt]?\s+)?(?:forslag|framlegg|idé|ide|ønske|ønskje|innspill|innspel|tips)\w*(?:\s+til\s+(?:dere|dykk|aidn))?\s*[:,.!–-]*\s*",
     re.IGNORECASE,
 )
 # "Hvordan sender jeg et forslag?": a question about suggestions, not one.
 _ABOUT_SUGGESTIONS = re.compile(
     r"\b(?:hvordan|korleis|hvor|kvar|kan jeg|kan eg|går det an)\b"
-    r".*\b(?:forslag|foreslå|ønske|idé|ide)",
+    r".*\b(?:forslag|framlegg|foreslå|ønske|ønskje|idé|ide)",
     re.IGNORECASE,
 )
 # Words about suggestions themselves, left after the preamble: the message only announces one.
-_ABOUT_A_SUGGESTION = re.compile(r"\w*(?:forslag|foreslå|ønske|idé\b|ide\b)", re.IGNORECASE)
+_ABOUT_A_SUGGESTION = re.compile(
+    r"\w*(?:forslag|framlegg|foreslå|ønske|ønskje|innspill|innspel|idé\b|ide\b)", re.IGNORECASE
+)
 _WISH = re.compile(
     r"\b(?:burde|bør|kunne dere|kan dere|ønsk\w*|hadde vært|fint om|fint med|fint å|savner"
     r"|mulighet\w* (?:for|til)|forslag\w*|idé|ide)\b",

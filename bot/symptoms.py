@@ -20,9 +20,11 @@ _SYMPTOM_WORDS = (
     r"|fast|heng\w*|hang|frys\w*|frøs|frosse\w*|sliter"
     r"|krasj\w*|kræsj\w*|kresj\w*|kollaps\w*|død\w*|daua|dauda|svart|blank\w*|hvit|kvit|tom|tomme"
     r"|borte|vekk|forsv\w*|forsvann|forsvinn\w*|sletta|slettet|slettes|mista|mistet|tapt"
-    r"|låst|låses|utilgjengelig\w*|utilgjengeleg\w*|umulig|umogleg|nekt\w*|avvis\w*"
+    r"|ute av|kast\w* ut|logg\w* ut|låst|låses|utilgjengelig\w*|utilgjengeleg\w*"
+    r"|umulig|umogleg|nekt\w*|avvis\w*"
     # slowness and degradation
-    r"|\w*treg\w*|\w*treig\w*|sein\w*|sakte|evig\w*|lang tid|minutt\w*|lagg\w*|snegle\w*"
+    r"|\w*treg\w*|\w*treig\w*|sein\w*|sent|sakte|evig\w*|lang tid|minutt\w*|lagg\w*"
+    r"|snegle\w*"
     r"|flere ganger|fleire gonger|dobbelt"
     r"|rar\w*|skeiv\w*|skjev\w*|galt|gale|forkjert"
     # English
@@ -35,3 +37,13 @@ _SYMPTOM = re.compile(rf"\b(?:{_SYMPTOM_WORDS})\b", re.IGNORECASE)
 def describes_symptom(text: str) -> bool:
     """True when the message says something does not work, or how badly."""
     return _SYMPTOM.search(text) is not None
+
+
+# A message this short that the classifier does not understand is a bare topic
+# ("pasientjournal", "utskrift"): ask what happens rather than asking to rephrase.
+BARE_TOPIC_WORDS = 2
+
+
+def is_bare_topic(text: str) -> bool:
+    """A word or two that names something but says nothing about what is wrong."""
+    return len(text.split()) <= BARE_TOPIC_WORDS and not describes_symptom(text)

@@ -1,6 +1,7 @@
 """No A/B verdict without a described fault: a message ranked fault_critical or fault_major
 that describes no symptom (bot.symptoms) becomes no_symptom, which asks "Hva er det som
-skjer?" and gives the number as a condition. The classifier's ranking stays below it."""
+skjer?" and gives the number as a condition. So does a bare topic the classifier did not
+understand ("utskrift"). The classifier's ranking stays below it."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.symptoms import describes_symptom
+from bot.symptoms import describes_symptom, is_bare_topic
 from rasa_extensions.intent_ranking import put_first
 
 NEEDS_A_SYMPTOM = {"fault_critical", "fault_major"}
 NO_SYMPTOM = "no_symptom"
+NOT_UNDERSTOOD = "nlu_fallback"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -36,7 +38,10 @@ class SymptomGuard(GraphComponent):
         for message in messages:
             intent = message.get(INTENT) or {}
             text = message.get(TEXT) or ""
-            if intent.get("name") in NEEDS_A_SYMPTOM and not describes_symptom(text):
+            name = intent.get("name")
+            if (name in NEEDS_A_SYMPTOM and not describes_symptom(text)) or (
+                name == NOT_UNDERSTOOD and is_bare_topic(text)
+            ):
                 put_first(
                     message, {"name": NO_SYMPTOM, "confidence": intent.get("confidence", 0.0)}
                 )

@@ -211,3 +211,24 @@ def test_an_area_named_after_suggestions_is_an_area():
         {"suggestion_area": "forslagsmodulen"},
         [],
     )
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["nei drit i det, har ikke tid nå", "nei, dropp det", "orker ikke", "gidder ikkje likevel"],
+)
+def test_giving_up_when_asked_for_the_suggestion_ends_the_form(value):
+    assert validate("suggestion_text", value) == ({"suggestion_text": CANCELLED}, [])
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "nei, stopp-knappen burde ligge øverst",  # a wish, however it starts
+        "mitt forslag er at medisinlista kan sorteres på romnummer",
+        "vi har ikke tid til all klikkinga når vi signerer ut medisin, kan det gjøres raskere",
+    ],
+)
+def test_a_suggestion_with_give_up_words_in_it_is_kept(value):
+    result, _ = validate("suggestion_text", value)
+    assert result["suggestion_text"] not in (None, CANCELLED)

@@ -63,3 +63,32 @@ async def test_required_slots_follow_the_first_answer(first_answer, questions):
         await ValidateTriageForm().required_slots(BOTH, CollectingDispatcher(), tracker, {})
         == questions
     )
+
+
+EMERGENCY, REDUCED = BOTH
+
+
+@pytest.mark.parametrize(
+    ("asked", "slot", "intent", "text", "expected"),
+    [
+        # Free text the classifier gives no mapped intent: the first words answer.
+        (EMERGENCY, EMERGENCY, "nlu_fallback", "ja, vi får ikke gitt øyeblikkelig hjelp", "ja"),
+        (EMERGENCY, EMERGENCY, "no_symptom", "ok, da er svaret nei, vi kan gi akutt hjelp", "nei"),
+        (REDUCED, REDUCED, "nlu_fallback", "jepp, det går altfor tregt", "ja"),
+        # Answers are the domain's to map; cancelling and personal data are no answer;
+        # a question not asked is not answered.
+        (EMERGENCY, EMERGENCY, "affirm", "ja", None),
+        (EMERGENCY, EMERGENCY, "cancel", "nei, avbryt", None),
+        (EMERGENCY, EMERGENCY, "share_personal_data", "ja, 27894228771 sin journal", None),
+        (EMERGENCY, REDUCED, "nlu_fallback", "nei, vi kan gi akutt hjelp", None),
+        (EMERGENCY, EMERGENCY, "nlu_fallback", "hva mener du", None),
+    ],
+)
+async def test_a_yes_or_no_in_the_first_words_answers_the_question_asked(
+    asked, slot, intent, text, expected
+):
+    tracker = make_tracker(slots={"requested_slot": asked}, intent=intent, text=text)
+    extract = getattr(ValidateTriageForm(), f"extract_{slot}")
+    assert await extract(CollectingDispatcher(), tracker, {}) == (
+        {slot: expected} if expected else {}
+    )

@@ -8,10 +8,13 @@ import yaml
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
 
 from bot.contacts import CONTACTS
 from rasa_extensions.action_failure_policy import ActionFailurePolicy
 from rasa_extensions.contact_nlg import ContactResponseGenerator
+from rasa_extensions.symptom_guard import SymptomGuard
 
 ROOT = Path(__file__).resolve().parents[2]
 DOMAIN = Domain.load(str(ROOT / "domain.yml"))
@@ -192,3 +195,21 @@ def test_no_message_without_a_symptom_is_classified_as_a_or_b(parse, text):
 )
 def test_described_faults_keep_their_class(parse, text, intent):
     assert parse(text)["intent"]["name"] == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "guess", "intent"),
+    [
+        ("legemidler", "fault_critical", "no_symptom"),  # an A guess with no symptom
+        ("utskrift", "nlu_fallback", "no_symptom"),  # a bare topic not understood
+        ("alt nede", "nlu_fallback", "nlu_fallback"),  # short, but a symptom
+        ("hva med den andre greia", "nlu_fallback", "nlu_fallback"),
+        ("Aidn er helt nede", "fault_critical", "fault_critical"),
+    ],
+)
+def test_symptom_guard(text, guess, intent):
+    ranked = {"name": guess, "confidence": 0.3}
+    message = Message({TEXT: text, INTENT: ranked, INTENT_RANKING_KEY: [ranked]})
+    SymptomGuard().process([message])
+    assert message.get(INTENT)["name"] == intent
+    assert [r["name"] for r in message.get(INTENT_RANKING_KEY)][-1] == guess

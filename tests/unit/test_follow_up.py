@@ -92,6 +92,11 @@ def test_a_class_named_in_the_question_wins_over_the_context():
         ("kan eg ringje klokka 9", time(9, 0)),
         ("ringe kl 3", time(15, 0)),
         ("halv åtte i morgen?", time(7, 30)),
+        ("svarer dere klokka sju i kveld?", time(19, 0)),
+        ("kl 5 om ettermiddagen", time(17, 0)),
+        ("klokka tre i natt", time(3, 0)),
+        ("halv seks om morgenen", time(5, 30)),
+        ("klokka ni i morgen", time(9, 0)),  # i morgen is tomorrow, not the morning
         ("kan jeg ringe nå", None),
     ],
 )
@@ -168,6 +173,26 @@ def test_email_instead(context, response):
 )
 def test_when_will_we_get_an_answer(context, now, response):
     assert response_time(context, now).response == response
+
+
+@pytest.mark.parametrize(
+    ("context", "now", "line"), [(A, WEDNESDAY_NIGHT, ON_CALL), (B, WEDNESDAY_NOON, OFFICE)]
+)
+def test_response_time_after_a_or_b_gives_the_line_to_ring_now(context, now, line):
+    """ "svarer de nå?" after an A-feil: they do, ring this number."""
+    assert response_time(context, now, "svarer de nå?").values["line_number"] == line
+
+
+@pytest.mark.parametrize(
+    ("text", "response"),
+    [
+        ("svarer dere i helgene?", "utter_opening_hours_period_closed"),
+        ("svarer dere klokka sju i kveld?", "utter_call_at_time_closed"),
+        ("svarer dere på mandag?", "utter_opening_hours_day_open"),
+    ],
+)
+def test_response_time_asked_for_a_day_or_time_is_about_opening_hours(text, response):
+    assert response_time(Context(), SATURDAY_NOON, text).response == response
 
 
 def test_a_class_named_in_the_question_wins_for_response_times():

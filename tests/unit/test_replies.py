@@ -6,7 +6,8 @@ import pytest
 
 from bot.contacts import CONTACTS
 from bot.hours import zone
-from bot.replies import opening_hours_reply, severity_info_reply
+from bot.replies import mentioned_classes, opening_hours_reply, severity_info_reply
+from bot.severity import Severity
 
 SATURDAY_NIGHT = datetime(2026, 11, 28, 2, 30, tzinfo=zone("Europe/Oslo"))
 TUESDAY_NOON = datetime(2026, 11, 24, 12, 0, tzinfo=zone("Europe/Oslo"))
@@ -91,3 +92,18 @@ def test_opening_hours_at_a_time_answer_for_that_time():
     )
     late = opening_hours_reply(TUESDAY_NOON, "åpent kl. 16.30 i dag?")
     assert late.response == "utter_call_at_time_closed"
+
+
+@pytest.mark.parametrize(
+    ("text", "classes"),
+    [
+        ("hva er en C-feil?", ["C"]),
+        ("gjelder det A- og B-feil?", ["A", "B"]),
+        ("what is a C error?", ["C"]),
+        ("is a B-fault phoned in?", ["B"]),
+        ("A fault in the medication list", []),  # the article, not the class
+        ("is a fault phoned in?", []),
+    ],
+)
+def test_classes_named_in_norwegian_and_english(text, classes):
+    assert mentioned_classes(text) == [Severity(letter) for letter in classes]

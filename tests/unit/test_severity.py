@@ -5,6 +5,7 @@ from bot.severity import (
     Severity,
     classify,
     decide,
+    leading_answer,
     parse_answer,
     parse_severity,
     questions_to_ask,
@@ -50,3 +51,19 @@ def test_a_described_fault_wins_over_unfinished_triage():
     assert decide(NO, YES, None) is Severity.B
     assert decide(None, None, Severity.C) is Severity.C
     assert decide(None, None, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("ja, vi får ikke gitt øyeblikkelig hjelp", Answer.YES),
+        ("Jepp det stemmer", Answer.YES),
+        ("ok, da er svaret nei, vi kan gi akutt hjelp", Answer.NO),
+        ("nei, vi får jobbet", Answer.NO),
+        ("nokså treigt", None),  # "no" only as a whole word
+        ("jammen det er jo rart", None),
+        ("vet ikke helt", None),
+    ],
+)
+def test_a_yes_or_no_leading_a_sentence(text, answer):
+    assert leading_answer(text) is answer

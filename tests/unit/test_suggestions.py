@@ -45,6 +45,9 @@ def test_suggestion_length():
         ),
         ("jeg har et forslag", None),
         ("jeg vil gi et forbedringsforslag", None),
+        ("eg har eit ønskje til aidn", None),  # Nynorsk announcements
+        ("eg har eit framlegg til dykk", None),
+        ("eg har eit framlegg: større skrift i vaktrapporten", "større skrift i vaktrapporten"),
         ("har en ide til aidn", None),
         ("hvordan sender jeg inn et forslag?", None),
         ("kan jeg foreslå noe selv?", None),

@@ -18,6 +18,9 @@ from bot.symptoms import describes_symptom
         "tiltakene forsvant fra arbeidslista etter oppdateringen",
         "legemiddelkortene er blanke",
         "our system is completely down",
+        "vi er ute av systemet alle sammen",
+        "vi blir kastet ut hele tida",
+        "rapportene kommer så sent",
     ],
 )
 def test_fault_descriptions_describe_a_symptom(text):
