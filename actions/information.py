@@ -1,11 +1,9 @@
-"""Answers that depend on the clock and on the question asked: opening hours, the
-severity classes, the question for a symptom, and the fallback. Each is one pure function
-of (question, now) from bot.replies; `ClockAnswer` does the Rasa part once."""
+"""Answers that depend on the clock, the question asked and the context: opening hours,
+the severity classes, the question for a symptom, and the fallback. The answers are pure
+functions in bot.replies and bot.follow_up; these actions only read the tracker."""
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-from datetime import datetime
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -14,38 +12,29 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import send, utc_now
 from actions.fault_advice import remembered
-from bot.follow_up import Context, response_time
+from actions.follow_up import context_of
+from bot.follow_up import Context, not_understood, opening_hours, response_time
 from bot.replies import (
     Reply,
     current_line,
     mentioned_classes,
-    opening_hours_reply,
     severity_info_reply,
 )
-from bot.symptoms import BARE_TOPIC_WORDS
+from bot.symptoms import is_bare_topic
 
 
-class ClockAnswer(Action, ABC):
-    """Sends `answer(the user's latest text, now)`; sets no slots."""
+class ActionOpeningHours(Action):
+    """Opening hours; right after an A- or B-feil, whether to ring (bot.follow_up)."""
 
-    @staticmethod
-    @abstractmethod
-    def answer(asked: str, now: datetime) -> Reply: ...
+    def name(self) -> str:
+        return "action_opening_hours"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        send(dispatcher, self.answer(tracker.latest_message.get("text") or "", utc_now(tracker)))
+        asked = tracker.latest_message.get("text") or ""
+        send(dispatcher, opening_hours(asked, context_of(tracker), utc_now(tracker)))
         return []
-
-
-class ActionOpeningHours(ClockAnswer):
-    def name(self) -> str:
-        return "action_opening_hours"
-
-    @staticmethod
-    def answer(asked: str, now: datetime) -> Reply:
-        return opening_hours_reply(now, asked)
 
 
 class ActionSeverityInfo(Action):
@@ -72,15 +61,20 @@ class ActionSeverityInfo(Action):
         return remembered(classes[0]) if len(classes) == 1 else []
 
 
-class ActionAskSymptom(ClockAnswer):
-    """A call for help with no symptom: ask what happens, with the line as a condition."""
+class ActionAskSymptom(Action):
+    """A call for help with no symptom: ask what happens, with the line as a condition;
+    asked a second time in a row, more concretely."""
 
     def name(self) -> str:
         return "action_ask_symptom"
 
-    @staticmethod
-    def answer(asked: str, now: datetime) -> Reply:
-        return Reply("utter_what_happens", current_line(now))
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        again = "utter_what_happens" in previous_turn_responses(tracker)
+        response = "utter_what_happens_again" if again else "utter_what_happens"
+        send(dispatcher, Reply(response, current_line(utc_now(tracker))))
+        return []
 
 
 class ActionFallback(Action):
@@ -93,10 +87,16 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        line = current_line(utc_now(tracker))
+        text, now = tracker.latest_message.get("text") or "", utc_now(tracker)
+        after_symptom_question = "utter_what_happens" in previous_turn_responses(tracker)
+        in_context = not_understood(text, context_of(tracker), now, after_symptom_question)
+        if in_context is not None:
+            send(dispatcher, in_context)
+            return []
+        line = current_line(now)
         if previous_turn_actions(tracker) & {"action_fallback"}:
             send(dispatcher, Reply("utter_fallback_menu", line))
-        elif len((tracker.latest_message.get("text") or "").split()) <= BARE_TOPIC_WORDS:
+        elif is_bare_topic(text):
             send(dispatcher, Reply("utter_what_happens", line))  # "pasientjournal"
         else:
             send(dispatcher, Reply("utter_fallback", line))

@@ -40,7 +40,9 @@ _GIVE_UP = (
     r"avbryt\w*|stopp|glem|angre|avslutt\w*|cancel|gidder|gidd|orker|orkar|drit"
     r"|ikke likevel|ikkje likevel|har ikke tid|har ikkje tid"
 )
-CANCEL = re.compile(rf"\b(?:{_GIVE_UP}|forslag(?:et|a)?)\b")
+CANCEL = re.compile(rf"\b(?:{_GIVE_UP})\b|\b(?:dropp\w*|hopp over|slett\w*)\b.*\bforslag")
+# "kan vi fortsette med forslaget?" after a detour: ask the question again.
+CONTINUE = re.compile(r"\b(?:fortsett\w*|gå videre|halde fram|holde på|tilbake til)\b")
 # At the suggestion question itself nothing can be skipped: "nei, dropp det" gives up too.
 GIVE_UP_AT_START = re.compile(rf"\b(?:{_GIVE_UP}|dropp\w*)\b|^nei\b")
 # A short answer to an optional question that declines it: "hopp over", "trenger ikke
@@ -60,9 +62,12 @@ def _normalised(value: Any) -> str:
 
 
 def _cancel_or_skip(slot: str, value: Any) -> dict[str, Any] | None:
-    """For the optional questions: "avbryt" ends the form, "hopp over" skips the question."""
+    """For the optional questions: "avbryt" ends the form, "hopp over" skips the question,
+    "kan vi fortsette?" asks it again."""
     word = _normalised(value)
     short = len(word.split()) <= SKIP_MAX_WORDS
+    if short and CONTINUE.search(word):
+        return {slot: None}
     if word in CANCEL_WORDS or (short and CANCEL.search(word)):
         return {"suggestion_text": CANCELLED, slot: SKIPPED}
     if declines_the_question(word):
@@ -88,6 +93,10 @@ def gives_up_at_start(text: str) -> bool:
     )
 
 
+def _intent(tracker: Tracker) -> str | None:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
 def reads_like_a_fault(tracker: Tracker) -> bool:
     intent = tracker.latest_message.get("intent") or {}
     return intent.get("name") in ("fault_critical", "fault_major") and (
@@ -100,7 +109,7 @@ def fault_during_form(
 ) -> dict[str, Any] | None:
     """A B-feil described at an optional question: its advice now, then the question
     again, with the answers so far kept (an A-feil is taken by a rule the same way)."""
-    if (tracker.latest_message.get("intent") or {}).get("name") != "fault_major":
+    if _intent(tracker) != "fault_major":
         return None
     if sounds_like_a_wish(tracker.latest_message.get("text") or ""):
         return None  # "det burde komme et varsel når e-meldinger ikke kan sendes"
@@ -140,6 +149,9 @@ class ValidateSuggestionForm(FormValidationAction):
             return {"suggestion_text": CANCELLED}
         if asks_about_suggestions(str(value)):  # a question inside the form: answer, ask again
             dispatcher.utter_message(response="utter_suggestion_intro")
+            return {"suggestion_text": None}
+        if _intent(tracker) == "roadmap" and "?" in str(value):  # "hva kommer fremover?"
+            dispatcher.utter_message(response="utter_roadmap")
             return {"suggestion_text": None}
         if not is_valid_suggestion(str(value)):
             dispatcher.utter_message(response="utter_suggestion_too_short")

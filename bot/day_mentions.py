@@ -210,7 +210,9 @@ _HOUR_WORDS = {
 }  # fmt: skip
 _HOUR = rf"\d{{1,2}}|{'|'.join(_HOUR_WORDS)}"
 _HALF = re.compile(rf"\bhalv ({'|'.join(_HOUR_WORDS)})\b")
-_CLOCK = re.compile(rf"\b(?:kl\.?|klokka|klokken)\s*({_HOUR})\b(?:[.:](\d{{2}}))?")
+_CLOCK = re.compile(
+    rf"\b(?:kl\.?|klokka|klokken|klokkå)\s*(?:er\s+|blir\s+)?({_HOUR})\b(?:[.:](\d{{2}}))?"
+)
 # Office hours are in the day: "halv fire" means 15:30, "klokka 3" 15:00, "klokka 9" 09:00,
 # unless the part of the day is named: "klokka sju i kveld" 19:00, "klokka tre i natt" 03:00.
 _AFTERNOON_BELOW = 7
@@ -238,3 +240,29 @@ def asked_time(text: str) -> time | None:
     elif hour < _AFTERNOON_BELOW and not _NIGHT_OR_MORNING.search(lowered):
         hour += 12
     return time(hour, minute) if hour < 24 and minute < 60 else None
+
+
+# "om fem minutter", "om en halvtime", "om et kvarter", "om 2 timer": a delay from now.
+_COUNTS = {
+    "ett": 1, "et": 1, "eitt": 1, "ein": 1, "en": 1, "ei": 1, "to": 2, "tre": 3, "fire": 4,
+    "fem": 5, "ti": 10, "femten": 15, "tjue": 20, "tretti": 30, "førti": 40,
+}  # fmt: skip
+_DELAY = re.compile(
+    rf"\bom (\d{{1,3}}|{'|'.join(_COUNTS)}) ?(min|minutt\w*|time|timer|timar|timen)\b"
+)
+_DELAY_WORDS = {"halvtime": 30, "kvarter": 15}
+_DELAY_WORD = re.compile(rf"\bom (?:en|ein|et|eit) ({'|'.join(_DELAY_WORDS)})\b")
+
+
+def asked_delay(text: str) -> timedelta | None:
+    """How far from now a question asks about ("kan jeg ringe om fem minutter?")."""
+    lowered = text.lower()
+    word = _DELAY_WORD.search(lowered)
+    if word:
+        return timedelta(minutes=_DELAY_WORDS[word.group(1)])
+    delay = _DELAY.search(lowered)
+    if not delay:
+        return None
+    count = int(delay.group(1)) if delay.group(1).isdigit() else _COUNTS[delay.group(1)]
+    minutes = count * 60 if delay.group(2).startswith("tim") else count
+    return timedelta(minutes=minutes)

@@ -14,9 +14,10 @@ from datetime import datetime
 
 from bot import hours
 from bot.contacts import CONTACTS, Contacts
-from bot.day_mentions import asked_time
 from bot.replies import (
+    ABOUT_CALLING,
     Reply,
+    asked_instant,
     call_at,
     closed_values,
     current_line,
@@ -25,6 +26,7 @@ from bot.replies import (
     names_another_day,
     opening_hours_reply,
     severity_info_reply,
+    when_values,
 )
 from bot.severity import Severity
 from bot.symptoms import describes_symptom
@@ -45,6 +47,12 @@ class Context:
     severity: Severity | None = None  # the class last given, if the topic is a fault
 
 
+# "de kom fram nå", "det virker igjen", "løste seg": the fault is gone.
+_RESOLVED = re.compile(
+    r"\b(?:virker|fungerer|funker|verkar|fungerar|går) (?:nå|no|igjen|att|som normalt)\b"
+    r"|\balt (?:virker|fungerer|funker|verkar)\b|\bløst(?:e)? seg\b|\bløyste seg\b"
+    r"|\bkom (?:fram|frem)\b|\ber tilbake\b"
+)
 # "kan det vente?", "holder det om vi venter til i morgen?"
 _WAIT = re.compile(r"\b(?:vente|venta|vent|venter|utsette|utsetje)\b")
 
@@ -64,10 +72,19 @@ def _ring_now(severity: Severity, now: datetime, contacts: Contacts) -> Reply:
 
 def can_i_call(asked: str, context: Context, now: datetime, contacts: Contacts = CONTACTS) -> Reply:
     """A yes or no to "kan jeg ringe …?", for the time, day, class or topic it refers to."""
-    at = asked_time(asked)
-    if at is not None:
-        return call_at(asked, at, now, contacts)
     a_or_b = _a_or_b(context)
+    if a_or_b and _RESOLVED.search(asked.lower()):  # "de kom fram nå, må jeg fortsatt ringe?"
+        return Reply("utter_call_resolved", current_line(now, contacts))
+    instant = asked_instant(asked, now, contacts)
+    if instant is not None and a_or_b:  # "selv om klokka er ti på kvelden?": yes, this line
+        line = hours.line_for(instant, contacts)
+        return Reply(
+            "utter_severity_ab_call_at",
+            {"severity": a_or_b.value, "line_number": line.number, "line_label": line.label}
+            | when_values(instant, now, contacts),
+        )
+    if instant is not None:
+        return call_at(instant, now, contacts)
     if a_or_b and _WAIT.search(asked.lower()):  # "kan det ikke vente til i morgen?": no
         return _ring_now(a_or_b, now, contacts)
     if names_another_day(asked, now, contacts):  # "på langfredag": that day's lines
@@ -103,7 +120,9 @@ def response_time(
     """How fast Aidn answers, for the class named ("og hvis det var en A-feil?") or else
     the class at hand; the page names no SLA times."""
     named = mentioned_classes(asked)
-    if not named and (asked_time(asked) or names_another_day(asked, now, contacts)):
+    if not named and (
+        asked_instant(asked, now, contacts) or names_another_day(asked, now, contacts)
+    ):
         return opening_hours_reply(now, asked, contacts)  # "svarer dere i helgene?"
     if len(named) == 1:
         context = Context(FAULT, named[0])
@@ -187,11 +206,52 @@ def contact_reply(
     about_a_class = severity_info_reply(asked, now, contacts)
     if about_a_class.response != "utter_severity_info":
         return about_a_class
-    at = asked_time(asked)
-    if at is not None:  # "hvilket nummer ringer jeg klokka fem?"
-        return call_at(asked, at, now, contacts)
+    if asked_instant(asked, now, contacts):  # "hvilket nummer ringer jeg klokka fem?"
+        return can_i_call(asked, context, now, contacts)
     if names_another_day(asked, now, contacts):  # "… i morgen formiddag?": that day's lines
         return opening_hours_reply(now, asked, contacts)
-    if _a_or_b(context) or _ASKS_ABOUT_NOW.search(asked.lower()):  # "hvilket nummer var det?"
+    about_a_fault = context.topic == FAULT and context.severity is not Severity.C
+    if about_a_fault or _ASKS_ABOUT_NOW.search(asked.lower()):  # "hvilket nummer var det?"
         return Reply("utter_contact_now", current_line(now, contacts))
     return Reply("utter_contact_info", current_line(now, contacts))
+
+
+def opening_hours(
+    asked: str, context: Context, now: datetime, contacts: Contacts = CONTACTS
+) -> Reply:
+    """ "Er dere åpne nå?" right after an A- or B-feil means "can I ring now?"; otherwise
+    the opening hours for the time, day or period asked about."""
+    if _a_or_b(context):
+        return can_i_call(asked, context, now, contacts)
+    return opening_hours_reply(now, asked, contacts)
+
+
+# Up to this many words after "Hva er det som skjer?" without a symptom ("medisinering sa
+# jeg"): ask again, more concretely, rather than "say it in other words".
+_SHORT_REPLY_WORDS = 4
+
+
+def not_understood(
+    asked: str,
+    context: Context,
+    now: datetime,
+    after_symptom_question: bool,
+    contacts: Contacts = CONTACTS,
+) -> Reply | None:
+    """A message the classifier did not understand, read in its context: a day or time
+    after an opening-hours answer ("enn onsdagen før?"), or a topic repeated after the
+    question for a symptom; a class named with calling, whichever of severity_info and
+    can_i_call it was torn between. None when neither helps."""
+    if mentioned_classes(asked) and ABOUT_CALLING.search(asked):  # "må en B-feil ringes inn?"
+        return severity_info_reply(asked, now, contacts)
+    if context.topic == OPENING_HOURS and (
+        asked_instant(asked, now, contacts) or names_another_day(asked, now, contacts)
+    ):
+        return opening_hours_reply(now, asked, contacts)
+    if (
+        after_symptom_question
+        and len(asked.split()) <= _SHORT_REPLY_WORDS
+        and not describes_symptom(asked)
+    ):
+        return Reply("utter_what_happens_again", current_line(now, contacts))
+    return None

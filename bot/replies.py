@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from bot import hours
 from bot.contacts import CONTACTS, Contacts
-from bot.day_mentions import Period, asked_time, mentioned_day, mentioned_period
+from bot.day_mentions import (
+    Period,
+    asked_delay,
+    asked_time,
+    mentioned_day,
+    mentioned_period,
+)
 from bot.severity import Severity
 
 
@@ -84,24 +90,40 @@ def names_another_day(asked: str, now: datetime, contacts: Contacts = CONTACTS) 
     return (day is not None and day != today) or mentioned_period(asked, today) is not None
 
 
-def call_at(asked: str, at: time, now: datetime, contacts: Contacts = CONTACTS) -> Reply:
-    """Whether the customer centre answers at `at` on the day asked about (default today)."""
-    today = hours.local_time(now, contacts).date()
-    day = mentioned_day(asked, today) or today
-    instant = datetime.combine(day, at, tzinfo=hours.zone(contacts.timezone))
-    when = f"{hours.describe_day(day, today)} kl. {at:%H:%M}"
-    values = {"when": when, "When": when[:1].upper() + when[1:]}
+def asked_instant(asked: str, now: datetime, contacts: Contacts = CONTACTS) -> datetime | None:
+    """The moment a question names: a time of day ("klokka halv fire", on the day it
+    names, default today) or a delay ("om fem minutter"); None when it names neither."""
+    at = asked_time(asked)
+    if at is not None:
+        today = hours.local_time(now, contacts).date()
+        day = mentioned_day(asked, today) or today
+        return datetime.combine(day, at, tzinfo=hours.zone(contacts.timezone))
+    delay = asked_delay(asked)
+    return now + delay if delay is not None else None
+
+
+def when_values(instant: datetime, now: datetime, contacts: Contacts = CONTACTS) -> dict[str, str]:
+    """ "i dag kl. 16:04" and its capitalised form, for {when} and {When}."""
+    local, today = hours.local_time(instant, contacts), hours.local_time(now, contacts).date()
+    when = f"{hours.describe_day(local.date(), today)} kl. {local:%H:%M}"
+    return {"when": when, "When": when[:1].upper() + when[1:]}
+
+
+def call_at(instant: datetime, now: datetime, contacts: Contacts = CONTACTS) -> Reply:
+    """Whether the customer centre answers at `instant`."""
+    values = when_values(instant, now, contacts)
     if hours.office_is_open(instant, contacts):
         return Reply("utter_call_at_time_open", values)
+    day = hours.local_time(instant, contacts).date()
     reason = hours.day_closed_reason(day) or "det er utenfor ordinær åpningstid"
     return Reply("utter_call_at_time_closed", values | {"closed_reason": reason})
 
 
 def opening_hours_reply(now: datetime, asked: str = "", contacts: Contacts = CONTACTS) -> Reply:
     """Open now or not; for the time, day or period the question `asked` names, if another."""
-    at = asked_time(asked)
-    if at is not None:  # "er dere åpne klokka ni i morgen?"
-        return call_at(asked, at, now, contacts)
+    instant = asked_instant(asked, now, contacts)  # "er dere åpne klokka ni i morgen?"
+    if instant is not None:
+        return call_at(instant, now, contacts)
     today = hours.local_time(now, contacts).date()
     day = mentioned_day(asked, today)
     period = mentioned_period(asked, today) if day is None else None

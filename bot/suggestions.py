@@ -35,9 +35,12 @@ def is_valid_suggestion(text: str) -> bool:
 
 
 def normalise_email(text: str) -> str | None:
-    """The address in lower case when `text` is an e-mail address, else None."""
-    candidate = text.strip().strip("<>.,;").lower()
-    return candidate if _EMAIL.match(candidate) else None
+    """The address in lower case when `text` is or holds one e-mail address ("ok, den er
+    kari@example.org"), else None."""
+    candidates = [word.strip("<>.,;:()«»\"'").lower() for word in text.split() if "@" in word]
+    if len(candidates) != 1:
+        return None
+    return candidates[0] if _EMAIL.match(candidates[0]) else None
 
 
 # "Jeg har et forslag:", "Hei, vi har en idé –": the words before the suggestion itself.
@@ -49,7 +52,10 @@ _PREAMBLE = re.compile(
 # "Hvordan sender jeg et forslag?": a question about suggestions, not one.
 _ABOUT_SUGGESTIONS = re.compile(
     r"\b(?:hvordan|korleis|hvor|kvar|kan jeg|kan eg|går det an)\b"
-    r".*\b(?:forslag|framlegg|foreslå|ønske|ønskje|idé|ide)",
+    r".*\b(?:forslag|framlegg|foreslå|ønske|ønskje|idé|ide)"
+    # "svarer dere på forslagene?", "hva skjer med forslaget etterpå?"
+    r"|\b(?:svar\w*|besvar\w*|leser|les|behandl\w*|skjer)\b.*\b(?:forslag|framlegg)\w*.*\?"
+    r"|\b(?:forslag|framlegg)\w*.*\b(?:svar\w*|besvar\w*|lest|les|behandl\w*)\b.*\?",
     re.IGNORECASE,
 )
 # Words about suggestions themselves, left after the preamble: the message only announces one.

@@ -11,12 +11,14 @@ costs less there, and small faults are described in too many ways for a word lis
 from __future__ import annotations
 
 import re
+from difflib import get_close_matches
 
 _SYMPTOM_WORDS = (
     # negations and absence: "får ikke", "kjem ikkje inn", "ingen kommer inn", "ingenting"
     r"ikke|ikkje|ikkj|itj|inga|ingen|ingenting|null|uten|mangler|manglar|mangle"
+    r"|verken|hverken|korkje"
     # failure states and verbs
-    r"|nede|nere|nedetid|utfall|utestengt\w*|feil\w*|stopp\w*|stans\w*|står|sto|stått|stående"
+    r"|nede|nere|nedetid|utfall|utestengt\w*|\w*feil\w*|stopp\w*|stans\w*|står|sto|stått|stående"
     r"|fast|heng\w*|hang|frys\w*|frøs|frosse\w*|sliter"
     r"|krasj\w*|kræsj\w*|kresj\w*|kollaps\w*|død\w*|daua|dauda|svart|blank\w*|hvit|kvit|tom|tomme"
     r"|borte|vekk|forsv\w*|forsvann|forsvinn\w*|sletta|slettet|slettes|mista|mistet|tapt"
@@ -34,9 +36,27 @@ _SYMPTOM_WORDS = (
 _SYMPTOM = re.compile(rf"\b(?:{_SYMPTOM_WORDS})\b", re.IGNORECASE)
 
 
+# Typed in a hurry ("ingn kommer inn", "ikek"): words this close to one of these count.
+_TYPO_PRONE = ("ikke", "ikkje", "ingen", "ingenting", "nede", "borte", "feilmelding", "henger")
+_TYPO_CUTOFF = 0.85
+_MIN_TYPO_LENGTH = 4
+
+
+_TYPO_WORDS_READ = 60  # a hurried message is short; a long paste is not read for typos
+
+
+def _has_a_misspelt_symptom_word(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text[:2000].lower())[:_TYPO_WORDS_READ]
+    return any(
+        get_close_matches(word, _TYPO_PRONE, n=1, cutoff=_TYPO_CUTOFF)
+        for word in words
+        if len(word) >= _MIN_TYPO_LENGTH
+    )
+
+
 def describes_symptom(text: str) -> bool:
     """True when the message says something does not work, or how badly."""
-    return _SYMPTOM.search(text) is not None
+    return _SYMPTOM.search(text) is not None or _has_a_misspelt_symptom_word(text)
 
 
 # A message this short that the classifier does not understand is a bare topic
@@ -45,5 +65,8 @@ BARE_TOPIC_WORDS = 2
 
 
 def is_bare_topic(text: str) -> bool:
-    """A word or two that names something but says nothing about what is wrong."""
-    return len(text.split()) <= BARE_TOPIC_WORDS and not describes_symptom(text)
+    """A word or two that names something but says nothing about what is wrong (not
+    "aaaaa ;;;": a word has three letters or more, not all the same)."""
+    words = text.split()
+    named = [w for w in re.findall(r"[^\W\d_]{3,}", text) if len(set(w.lower())) > 1]
+    return 0 < len(words) <= BARE_TOPIC_WORDS and bool(named) and not describes_symptom(text)

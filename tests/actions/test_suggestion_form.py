@@ -232,3 +232,25 @@ def test_giving_up_when_asked_for_the_suggestion_ends_the_form(value):
 def test_a_suggestion_with_give_up_words_in_it_is_kept(value):
     result, _ = validate("suggestion_text", value)
     assert result["suggestion_text"] not in (None, CANCELLED)
+
+
+def test_a_question_about_what_happens_to_suggestions_is_answered_not_stored():
+    assert validate("suggestion_text", "svarer dere på forslagene man sender?") == (
+        {"suggestion_text": None},
+        ["utter_suggestion_intro"],
+    )
+
+
+def test_a_roadmap_question_at_the_suggestion_question_is_answered_then_asked_again():
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(intent="roadmap", text="hva kommer i aidn fremover egentlig?")
+    result = FORM.validate_suggestion_text(tracker.latest_message["text"], dispatcher, tracker, {})
+    assert (result, [m["response"] for m in dispatcher.messages]) == (
+        {"suggestion_text": None},
+        ["utter_roadmap"],
+    )
+
+
+@pytest.mark.parametrize("slot", ["suggestion_area", "suggestion_email"])
+def test_asking_to_go_on_with_the_suggestion_asks_the_question_again(slot):
+    assert validate(slot, "ok, har ringt. kan vi fortsette med forslaget?") == ({slot: None}, [])

@@ -1,11 +1,11 @@
 """Follow-ups answered from what the conversation is about: state in, answer out."""
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 import pytest
 
 from bot.contacts import CONTACTS
-from bot.day_mentions import asked_time
+from bot.day_mentions import asked_delay, asked_time
 from bot.follow_up import (
     ESCALATION,
     FAULT,
@@ -15,6 +15,8 @@ from bot.follow_up import (
     can_i_call,
     contact_reply,
     less_severe,
+    not_understood,
+    opening_hours,
     response_time,
     written_instead,
 )
@@ -73,6 +75,12 @@ def test_waiting_with_an_a_or_b_feil_is_no():
 
 def test_a_contact_question_about_another_time_gets_that_times_line():
     reply = contact_reply("hvilket nummer ringer jeg klokka ti i morgen?", B, WEDNESDAY_NIGHT)
+    assert (reply.response, reply.values["when"], reply.values["line_number"]) == (
+        "utter_severity_ab_call_at",
+        "i morgen kl. 10:00",
+        OFFICE,
+    )
+    reply = contact_reply("hvilket nummer ringer jeg klokka ti i morgen?", C, WEDNESDAY_NIGHT)
     assert (reply.response, reply.values["when"]) == (
         "utter_call_at_time_open",
         "i morgen kl. 10:00",
@@ -270,3 +278,104 @@ def test_calling_on_another_day_gets_that_days_line_not_todays(text, reason):
         "utter_opening_hours_day_closed",
         reason,
     )
+
+
+FRIDAY_1559 = datetime(2026, 5, 15, 15, 59, tzinfo=OSLO)
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("og hvis jeg ringer om fem minutter?", 5),
+        ("kan eg ringje om ein halvtime", 30),
+        ("om et kvarter da?", 15),
+        ("om 2 timer", 120),
+        ("om to timar", 120),
+        ("kan jeg ringe nå", None),
+    ],
+)
+def test_asked_delay(text, minutes):
+    expected = None if minutes is None else timedelta(minutes=minutes)
+    assert asked_delay(text) == expected
+
+
+def test_ringing_in_five_minutes_at_1559_after_an_a_feil_is_the_on_call_line():
+    reply = can_i_call("og hvis jeg ringer om fem minutter?", A, FRIDAY_1559)
+    assert reply.response == "utter_severity_ab_call_at"
+    assert reply.values["line_number"] == ON_CALL
+    assert reply.values["when"] == "i dag kl. 16:04"
+
+
+def test_ringing_in_five_minutes_at_1559_without_a_fault_is_closed_then():
+    reply = can_i_call("kan jeg ringe om fem minutter?", Context(), FRIDAY_1559)
+    assert reply.response == "utter_call_at_time_closed"
+
+
+def test_a_b_feil_at_ten_in_the_evening_is_rung_in_on_the_on_call_line():
+    """ "Må B-feil ringes inn?" … "selv om klokka er ti på kvelden?" """
+    reply = opening_hours("selv om klokka er ti på kvelden?", B, WEDNESDAY_NOON)
+    assert reply.response == "utter_severity_ab_call_at"
+    assert (reply.values["when"], reply.values["line_number"]) == ("i dag kl. 22:00", ON_CALL)
+
+
+def test_open_now_after_an_a_feil_is_whether_to_ring():
+    reply = opening_hours("er dere åpne nå?", A, WEDNESDAY_NIGHT)
+    assert (reply.response, reply.values["line_number"]) == ("utter_severity_ab_is_called", ON_CALL)
+
+
+def test_open_now_without_a_fault_is_the_opening_hours():
+    assert opening_hours("er dere åpne nå?", Context(), WEDNESDAY_NIGHT).response == (
+        "utter_opening_hours_closed"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jo de kom fram nå, alt virker. må jeg fortsatt ringe?",
+        "det virker igjen, trenger jeg å ringe?",
+        "det løste seg visst, skal jeg fortsatt ringe?",
+    ],
+)
+def test_a_fault_that_went_away_need_not_be_rung_in(text):
+    assert can_i_call(text, B, WEDNESDAY_NIGHT).response == "utter_call_resolved"
+
+
+def test_the_number_asked_for_after_the_symptom_question_is_the_one_for_now():
+    reply = contact_reply("hvilket nr", Context(FAULT), datetime(2026, 4, 3, 11, 0, tzinfo=OSLO))
+    assert (reply.response, reply.values["line_number"]) == ("utter_contact_now", ON_CALL)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "after_symptom_question", "response"),
+    [
+        (
+            "enn onsdagen før, 24. mars?",
+            Context(OPENING_HOURS),
+            False,
+            "utter_opening_hours_day_open",
+        ),
+        ("medisinering sa jeg", Context(FAULT), True, "utter_what_happens_again"),
+        ("medisinering sa jeg", Context(FAULT), False, None),
+        ("fnugg blarg", Context(), False, None),
+    ],
+)
+def test_not_understood_read_in_context(text, context, after_symptom_question, response):
+    reply = not_understood(text, context, WEDNESDAY_NOON, after_symptom_question)
+    assert (reply.response if reply else None) == response
+
+
+def test_which_number_in_five_minutes_after_an_a_feil_at_1559_is_the_on_call_line():
+    reply = contact_reply("og hvis jeg ringer om fem minutter?", A, FRIDAY_1559)
+    assert (reply.response, reply.values["line_number"]) == ("utter_severity_ab_call_at", ON_CALL)
+
+
+@pytest.mark.parametrize(
+    ("text", "response"),
+    [
+        ("skal en C-feil ringes inn?", "utter_severity_c_is_written"),
+        ("må en B-feil ringes inn?", "utter_severity_ab_is_called"),
+    ],
+)
+def test_a_class_and_calling_not_understood_get_the_straight_answer(text, response):
+    assert not_understood(text, Context(), WEDNESDAY_NOON, False).response == response

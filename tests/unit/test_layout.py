@@ -19,6 +19,7 @@ CORE_ALLOWED = {
     "__future__",
     "collections",
     "dataclasses",
+    "difflib",
     "datetime",
     "enum",
     "functools",

@@ -17,6 +17,9 @@ from bot.suggestions import (
         ("ola@", None),
         ("ikke en adresse", None),
         ("ola@example", None),
+        ("ok, den er Ole.Haugen@tromso.example.org", "ole.haugen@tromso.example.org"),
+        ("<kari@example.org>.", "kari@example.org"),
+        ("kari@example.org eller ola@example.org", None),  # which one? ask again
     ],
 )
 def test_email_normalisation(text, expected):

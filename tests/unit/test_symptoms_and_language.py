@@ -3,7 +3,7 @@
 import pytest
 
 from bot.language import looks_english
-from bot.symptoms import describes_symptom
+from bot.symptoms import describes_symptom, is_bare_topic
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,9 @@ from bot.symptoms import describes_symptom
         "vi er ute av systemet alle sammen",
         "vi blir kastet ut hele tida",
         "rapportene kommer så sent",
+        "verken journal eller medisinoversikt laster",
+        "serverfeil når vi åpner aidn",
+        "ingn får logget inn",  # typed in a hurry
     ],
 )
 def test_fault_descriptions_describe_a_symptom(text):
@@ -32,6 +35,21 @@ def test_fault_descriptions_describe_a_symptom(text):
 )
 def test_calls_for_help_and_bare_topics_describe_none(text):
     assert not describes_symptom(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("utskrift", True),
+        ("legemidler takk", True),
+        ("aaaaa ;;;", False),
+        ("?", False),
+        ("alt nede", False),
+        ("hva skjer med meldingene", False),
+    ],
+)
+def test_bare_topics(text, bare):
+    assert is_bare_topic(text) is bare
 
 
 @pytest.mark.parametrize(
