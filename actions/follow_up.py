@@ -84,7 +84,8 @@ class ActionLessSevere(Action):
         )
         for reply in regrade.replies:
             send(dispatcher, reply)
-        return [SlotSet(TOPIC, FAULT), SlotSet(LAST_SEVERITY, regrade.severity.value)]
+        severity = regrade.severity.value if regrade.severity else None
+        return [SlotSet(TOPIC, FAULT), SlotSet(LAST_SEVERITY, severity)]
 
 
 class ActionExplain(Action):

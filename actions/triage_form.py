@@ -47,14 +47,14 @@ class ValidateTriageForm(FormValidationAction):
         if answer is None:
             return {slot: None}
         if answer is Answer.UNSURE and (tracker.get_slot(UNSURE_COUNT) or 0) < 1:
-            # First "usikker" on this question: explain it, give the line, ask again.
+            # The first "usikker" in this triage: explain the question, give the line, ask again.
             dispatcher.utter_message(
                 response=f"utter_help_{slot}", **current_line(utc_now(tracker))
             )
             return {slot: None, UNSURE_COUNT: 1}
         if answer is Answer.UNSURE:
             return {slot: answer.value}  # still unsure: the advice says to call us
-        return {slot: answer.value, UNSURE_COUNT: 0}
+        return {slot: answer.value}  # unsure twice in the triage, at any question: done
 
     @staticmethod
     def _answer_in_words(slot: str, tracker: Tracker) -> dict[str, Any]:

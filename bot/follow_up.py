@@ -138,7 +138,9 @@ def response_time(
 
 
 # "det var bare meg", "bare jeg som ikke kom inn", "gjelder bare min bruker"
-_ONLY_ME = re.compile(r"\bbare (?:meg|jeg|eg|æ|mæ|min bruker|brukeren min|en bruker|én bruker)\b")
+_ONLY_ME = re.compile(
+    r"\b(?:bare|berre|bærre|bære) (?:meg|jeg|eg|æ|mæ|min bruker|brukeren min|en bruker|én bruker)\b"
+)
 
 
 # What a correction says about the fault itself, before the classifier's ranking: the
@@ -159,7 +161,7 @@ class Regrade:
     """A correction to a less severe fault: what to say, and the class now given."""
 
     replies: list[Reply]
-    severity: Severity
+    severity: Severity | None  # None: no class was given, so there is nothing to re-grade
 
 
 def less_severe(
@@ -174,6 +176,10 @@ def less_severe(
     describes substantially reduced function (`sounds_major`: the classifier ranks B above
     C), else C; only one user locked out is C, with the hint that it is often the user's
     own access."""
+    if context.severity is None:
+        # "det er kritisk, akkurat nå" after "Hva er det som skjer?": no verdict to soften,
+        # and never a C-feil without a described fault.
+        return Regrade([Reply("utter_what_happens_again", current_line(now, contacts))], None)
     lowered = text.lower()
     if _SOUNDS_MINOR.search(lowered):
         sounds_major = False

@@ -22,7 +22,8 @@ _SYMPTOM_WORDS = (
     r"|fast|heng\w*|hang|frys\w*|frøs|frosse\w*|sliter"
     r"|krasj\w*|kræsj\w*|kresj\w*|kollaps\w*|død\w*|daua|dauda|svart|blank\w*|hvit|kvit|tom|tomme"
     r"|borte|vekk|forsv\w*|forsvann|forsvinn\w*|sletta|slettet|slettes|mista|mistet|tapt"
-    r"|ute av|kast\w* ut|logg\w* ut|låst|låses|utilgjengelig\w*|utilgjengeleg\w*"
+    r"|ute av|kast\w* ut|logg\w* ut|fall\w* ut|falt ut|datt ut|detta ut"
+    r"|låst|låses|utilgjengelig\w*|utilgjengeleg\w*"
     r"|umulig|umogleg|nekt\w*|avvis\w*"
     # slowness and degradation
     r"|\w*treg\w*|\w*treig\w*|sein\w*|sent|sakte|evig\w*|lang tid|minutt\w*|lagg\w*"

@@ -379,3 +379,19 @@ def test_which_number_in_five_minutes_after_an_a_feil_at_1559_is_the_on_call_lin
 )
 def test_a_class_and_calling_not_understood_get_the_straight_answer(text, response):
     assert not_understood(text, Context(), WEDNESDAY_NOON, False).response == response
+
+
+@pytest.mark.parametrize(
+    "text", ["nei vent, det e bærre æ, dem andre får det te helt fint", "det er berre eg"]
+)
+def test_only_me_in_dialect_is_a_c_feil(text):
+    assert less_severe(text, A, WEDNESDAY_NIGHT).severity is Severity.C
+
+
+def test_a_correction_before_any_class_was_given_asks_what_happens_instead_of_a_c_feil():
+    """ "det er kritisk, akkurat nå" after "Hva er det som skjer?" is no all-clear."""
+    regrade = less_severe("det er kritisk, akkurat nå", Context(FAULT), WEDNESDAY_NIGHT)
+    assert regrade.severity is None
+    assert [(r.response, r.values["line_number"]) for r in regrade.replies] == [
+        ("utter_what_happens_again", ON_CALL)
+    ]
