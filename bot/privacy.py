@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 
 # 11 digits, as written by hand: "27894228771", "278942 28771", "27.89.42-28771",
-# "27 89 42 28771"; never part of a longer run of digits.
-_CANDIDATE = re.compile(r"(?<![\d.-])(\d{2}[ .]?\d{2}[ .]?\d{2})[ .-]?(\d{5})(?![\d.-])")
+# "27 89 42 28771"; never part of a longer number ("1.27894228771", "27894228771-5"), but
+# a full stop or hyphen beside it is punctuation ("fnr 27894228771.", "fnr-27894228771").
+_CANDIDATE = re.compile(
+    r"(?<!\d)(?<!\d[.-])(\d{2}[ .]?\d{2}[ .]?\d{2})[ .-]?(\d{5})(?!\d)(?![.-]\d)"
+)
 # "fødselsnummer", "fødselsnr.", "personnummeret", "fnr", "f.nr", "d-nummer", "pnr" right
-# before the number (with ":", "#" or spaces between).
+# before the number (with ":", "#", "-" or spaces between).
 _LABEL_BEFORE = re.compile(
-    r"(?:(?:fødsels|person|d-?)n(?:umme)?r\w*|f\.?\s?nr|pnr|dnr)\.?[\s:#]*$", re.IGNORECASE
+    r"(?:(?:fødsels|person|d-?)n(?:umme)?r\w*|f\.?\s?nr|pnr|dnr)\.?[\s:#-]*$", re.IGNORECASE
 )
 _WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from bot.contacts import CONTACTS
@@ -16,10 +18,17 @@ SYNTHETIC_SPACED = "118380 43331"
         "beboer 118380-43331 mangler",
         "fnr 27 89 42 28771 i journalen",
         "født 27.89.42 28771",
+        # punctuation beside the number (issue 10): stored as typed before
+        f"… fnr {SYNTHETIC}.",
+        f"fnr-{SYNTHETIC}",
+        f"pasienten ({SYNTHETIC}) og {SYNTHETIC}-saken",
+        f"{SYNTHETIC}, {SYNTHETIC}! {SYNTHETIC}?",
     ],
 )
 def test_identity_numbers_are_found(text):
-    assert len(find_national_ids(text)) == 1
+    found = find_national_ids(text)
+    assert found and set(found) <= {SYNTHETIC, SYNTHETIC_SPACED.replace(" ", "")}
+    assert not set(re.findall(r"\d", redact(text)))
 
 
 @pytest.mark.parametrize(
@@ -28,6 +37,9 @@ def test_identity_numbers_are_found(text):
         f"ring {CONTACTS.office_line.number}",  # a phone number
         "saksnummer 12345678901",  # 11 digits, wrong check digits
         "ordre 278942287710",  # 12 digits: not an identity number
+        f"versjon 1.{SYNTHETIC}",  # part of a longer number
+        f"{SYNTHETIC}-5",
+        f"{SYNTHETIC}.5",
         "vi har 3 pasienter på rom 12",
         "",
     ],
@@ -48,6 +60,8 @@ def test_check_digits():
         "fødselsnummer 01019912345 får ikke opp medisinlista",  # wrong check digits
         "Fødselsnr: 010199 12345",
         "pasienten med personnummer 01019912345",
+        "personnummer 31129912399. får ikke sendt e-melding om henne",
+        "fnr-01019912345",
         "fnr 01019912345",
         "f.nr. 01019912345",
         "D-nummer: 41019912345",
