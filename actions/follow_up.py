@@ -3,13 +3,14 @@ less severe fault, questions about a triage question, and cancelling a form."""
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import log, send, utc_now
+from actions.common import log, previous_turn_actions, previous_turn_responses, send, utc_now
 from actions.fault_advice import reset_triage
 from actions.suggestion_form import (
     OPTIONAL_SLOTS,
@@ -28,14 +29,35 @@ from bot.follow_up import (
     response_time,
     written_instead,
 )
-from bot.replies import Reply, current_line
+from bot.replies import Reply, current_line, fault_reply, moment_asked, opening_hours_reply
 from bot.severity import parse_severity
 
-TOPIC, LAST_SEVERITY = "last_topic", "last_severity"
+TOPIC, LAST_SEVERITY, ASKED_AT = "last_topic", "last_severity", "asked_at"
+# The actions that answer about another day or a time; only right after one of them does
+# "kan jeg ringe da?" refer to that moment.
+ANSWERS_ABOUT_A_MOMENT = {"action_opening_hours", "action_follow_up"}
 
 
 def context_of(tracker: Tracker) -> Context:
-    return Context(tracker.get_slot(TOPIC), parse_severity(tracker.get_slot(LAST_SEVERITY)))
+    day, at = None, None
+    if previous_turn_actions(tracker) & ANSWERS_ABOUT_A_MOMENT:
+        day, at = _parse_moment(tracker.get_slot(ASKED_AT))
+    return Context(
+        tracker.get_slot(TOPIC), parse_severity(tracker.get_slot(LAST_SEVERITY)), day, at
+    )
+
+
+def _parse_moment(value: object) -> tuple[date | None, time | None]:
+    """ "2026-11-30T08:00" or "2026-11-30" (bot.replies.moment_asked) -> day, time."""
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None, None
+    return moment.date(), (moment.time() if "T" in str(value) else None)
+
+
+def moment_remembered(asked: str, now: datetime) -> list[EventType]:
+    return [SlotSet(ASKED_AT, moment_asked(asked, now))]
 
 
 class ActionFollowUp(Action):
@@ -60,7 +82,7 @@ class ActionFollowUp(Action):
             reply = contact_reply(asked, context, now)
         log(tracker, "follow-up intent=%s context=%s reply=%s", intent, context, reply.response)
         send(dispatcher, reply)
-        return []
+        return moment_remembered(asked, now)
 
 
 class ActionLessSevere(Action):
@@ -86,6 +108,44 @@ class ActionLessSevere(Action):
             send(dispatcher, reply)
         severity = regrade.severity.value if regrade.severity else None
         return [SlotSet(TOPIC, FAULT), SlotSet(LAST_SEVERITY, severity)]
+
+
+class ActionNoWithoutQuestion(Action):
+    """A "nei" to no question: right after an A- or B-feil verdict it takes back the answer
+    that led there ("nei feil, jeg mente nei"), a correction; naming a day or time, it
+    corrects the one asked about ("nei, jeg mente torsdag"); otherwise, what can I help with."""
+
+    def name(self) -> str:
+        return "action_no_without_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        if previous_turn_responses(tracker) & {"utter_fault_a", "utter_fault_b"}:
+            return await ActionLessSevere().run(dispatcher, tracker, domain)
+        asked, now = tracker.latest_message.get("text") or "", utc_now(tracker)
+        if moment_asked(asked, now):  # "nei, jeg mente torsdag": the day meant
+            send(dispatcher, opening_hours_reply(now, asked))
+            return moment_remembered(asked, now)
+        dispatcher.utter_message(response="utter_how_can_i_help")
+        return []
+
+
+class ActionUnsureWithoutQuestion(Action):
+    """ "Er fortsatt usikker" with no question asked: about a fault, the page's advice for
+    an unsure severity (ring if it may be A or B, otherwise in writing); else the classes."""
+
+    def name(self) -> str:
+        return "action_unsure_without_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        if context_of(tracker).topic == FAULT:
+            send(dispatcher, fault_reply(None, utc_now(tracker)))
+        else:
+            dispatcher.utter_message(response="utter_severity_info")
+        return []
 
 
 class ActionExplain(Action):

@@ -10,16 +10,17 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import send, utc_now
+from actions.common import previous_turn_actions, previous_turn_responses, send, utc_now
 from actions.fault_advice import remembered
-from actions.follow_up import context_of
-from bot.follow_up import Context, not_understood, opening_hours, response_time
+from actions.follow_up import ActionLessSevere, context_of, moment_remembered
+from bot.follow_up import FAULT, Context, not_understood, opening_hours, response_time
 from bot.replies import (
     Reply,
     current_line,
     mentioned_classes,
     severity_info_reply,
 )
+from bot.severity import Severity
 from bot.symptoms import is_bare_topic
 
 
@@ -32,9 +33,9 @@ class ActionOpeningHours(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        asked = tracker.latest_message.get("text") or ""
-        send(dispatcher, opening_hours(asked, context_of(tracker), utc_now(tracker)))
-        return []
+        asked, now = tracker.latest_message.get("text") or "", utc_now(tracker)
+        send(dispatcher, opening_hours(asked, context_of(tracker), now))
+        return moment_remembered(asked, now)  # "hva med mandag?" ... "kan jeg ringe da?"
 
 
 class ActionSeverityInfo(Action):
@@ -55,7 +56,9 @@ class ActionSeverityInfo(Action):
         if after_response_times and len(classes) == 1:
             reply = response_time(Context(), now, asked)
         else:
-            reply = severity_info_reply(asked, now)
+            # "Er dere åpne nå?" ... "men om det er en A-feil?": whether and where to ring.
+            after_hours = "action_opening_hours" in previous_turn_actions(tracker)
+            reply = severity_info_reply(asked, now, about_calling=after_hours)
         send(dispatcher, reply)
         # "Hva er en B-feil?" ... "må den ringes inn?": the follow-up is about that class.
         return remembered(classes[0]) if len(classes) == 1 else []
@@ -77,6 +80,13 @@ class ActionAskSymptom(Action):
         return []
 
 
+def best_guess(tracker: Tracker) -> str | None:
+    """The classifier's best intent below the fallback."""
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    names = [r.get("name") for r in ranking if r.get("name") != "nlu_fallback"]
+    return names[0] if names else None
+
+
 class ActionFallback(Action):
     """Not understood: never leave a possible A/B fault without the number to call. The
     second time in a row, offer the main routes as buttons instead of repeating."""
@@ -88,8 +98,14 @@ class ActionFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         text, now = tracker.latest_message.get("text") or "", utc_now(tracker)
+        context = context_of(tracker)
+        after_a_or_b = context.topic == FAULT and context.severity in (Severity.A, Severity.B)
+        if after_a_or_b and best_guess(tracker) == "less_severe":
+            # "falsk alarm, det var bare én melding …" right after an A/B verdict, read
+            # half as a correction and half as a fault: the correction.
+            return await ActionLessSevere().run(dispatcher, tracker, domain)
         after_symptom_question = "utter_what_happens" in previous_turn_responses(tracker)
-        in_context = not_understood(text, context_of(tracker), now, after_symptom_question)
+        in_context = not_understood(text, context, now, after_symptom_question)
         if in_context is not None:
             send(dispatcher, in_context)
             return []
@@ -101,23 +117,3 @@ class ActionFallback(Action):
         else:
             send(dispatcher, Reply("utter_fallback", line))
         return []
-
-
-def _previous_turn(tracker: Tracker) -> list[dict[str, Any]]:
-    """The events between the user's message before the latest one and the latest one."""
-    users = [i for i, e in enumerate(tracker.events) if e.get("event") == "user"]
-    return tracker.events[users[-2] + 1 : users[-1]] if len(users) >= 2 else []
-
-
-def previous_turn_actions(tracker: Tracker) -> set[str]:
-    """The actions the bot ran in answer to the user's message before the latest one."""
-    return {str(e.get("name")) for e in _previous_turn(tracker) if e.get("event") == "action"}
-
-
-def previous_turn_responses(tracker: Tracker) -> set[str]:
-    """The responses the bot sent in answer to the user's message before the latest one."""
-    return {
-        str((e.get("metadata") or {}).get("utter_action"))
-        for e in _previous_turn(tracker)
-        if e.get("event") == "bot"
-    }

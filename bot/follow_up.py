@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 
 from bot import hours
 from bot.contacts import CONTACTS, Contacts
+from bot.day_mentions import asked_time
 from bot.replies import (
     ABOUT_CALLING,
     Reply,
@@ -21,6 +22,8 @@ from bot.replies import (
     call_at,
     closed_values,
     current_line,
+    day_asked,
+    day_reply,
     fault_reply,
     mentioned_classes,
     names_another_day,
@@ -45,11 +48,15 @@ FAULT, USAGE, ESCALATION, OPENING_HOURS, SUGGESTION = (
 class Context:
     topic: str | None = None
     severity: Severity | None = None  # the class last given, if the topic is a fault
+    # The day (and time of day) the previous answer was about, when it answered a question
+    # about another day or a time ("er dere åpne mandag klokka åtte?").
+    day: date | None = None
+    at: time | None = None
 
 
-# "de kom fram nå", "det virker igjen", "løste seg": the fault is gone.
+# "de kom fram nå", "det virker igjen", "nå virker aidn igjen", "løste seg": the fault is gone.
 _RESOLVED = re.compile(
-    r"\b(?:virker|fungerer|funker|verkar|fungerar|går) (?:nå|no|igjen|att|som normalt)\b"
+    r"\b(?:virker|fungerer|funker|verkar|fungerar|går)(?: \w+)? (?:nå|no|igjen|att|som normalt)\b"
     r"|\balt (?:virker|fungerer|funker|verkar)\b|\bløst(?:e)? seg\b|\bløyste seg\b"
     r"|\bkom (?:fram|frem)\b|\ber tilbake\b"
 )
@@ -62,6 +69,41 @@ def _a_or_b(context: Context) -> Severity | None:
     if context.topic == FAULT and context.severity in (Severity.A, Severity.B):
         return context.severity
     return None
+
+
+_NOW = re.compile(r"\b(?:nå|no|akkurat nå|i dag)\b")
+# "kan jeg ringe?", "får vi ringe dere?": asks leave to ring (not "noen må ringe meg").
+_MAY_I_CALL = re.compile(
+    r"\b(?:kan|kann|får|skal|bør|må|går det an å) (?:jeg|eg|vi|æ|me|man|ein) (?:\w+ )?ring"
+)
+# "og på mandag samme tid?", "i morgen da?": another day at the time asked before.
+_SAME_TIME = re.compile(r"\b(?:samme|same|sama) (?:tid|klokkeslett|tidspunkt)\b")
+_ELLIPTICAL_WORDS = 4
+
+
+def _asked_before(asked: str, now: datetime, context: Context, contacts: Contacts) -> Reply | None:
+    """ "Kan jeg ringe da?" right after an answer about another day or a time: that day's
+    lines, or yes/no for that time. A question that says "nå" is about now."""
+    if context.day is None or _NOW.search(asked.lower()):
+        return None
+    if context.at is None:
+        return day_reply(context.day, now, contacts)
+    instant = datetime.combine(context.day, context.at, tzinfo=hours.zone(contacts.timezone))
+    return call_at(instant, now, contacts)
+
+
+def _same_time_another_day(
+    asked: str, now: datetime, context: Context, contacts: Contacts
+) -> Reply | None:
+    """ "I morgen da?" after "kl 15.30 i dag?": tomorrow at 15.30."""
+    if context.at is None or asked_time(asked) is not None:
+        return None
+    day = day_asked(asked, now, contacts)
+    short = len(asked.split()) <= _ELLIPTICAL_WORDS
+    if day is None or not (short or _SAME_TIME.search(asked.lower())):
+        return None
+    instant = datetime.combine(day, context.at, tzinfo=hours.zone(contacts.timezone))
+    return call_at(instant, now, contacts)
 
 
 def _ring_now(severity: Severity, now: datetime, contacts: Contacts) -> Reply:
@@ -87,23 +129,27 @@ def can_i_call(asked: str, context: Context, now: datetime, contacts: Contacts =
         return call_at(instant, now, contacts)
     if a_or_b and _WAIT.search(asked.lower()):  # "kan det ikke vente til i morgen?": no
         return _ring_now(a_or_b, now, contacts)
+    if context.topic == FAULT and context.severity is Severity.C and not mentioned_classes(asked):
+        return Reply("utter_call_c_no")  # "kan jeg ringe i morgen tidlig heller?": no
     if names_another_day(asked, now, contacts):  # "på langfredag": that day's lines
         return opening_hours_reply(now, asked, contacts)
+    if (before := _asked_before(asked, now, context, contacts)) is not None:
+        return before
     if mentioned_classes(asked):
         about_class = severity_info_reply(asked, now, contacts)
         if about_class.response != "utter_severity_info":
             return about_class
     if context.topic == ESCALATION:
         return Reply("utter_call_ops_manager")
-    if context.topic == FAULT and context.severity is Severity.C:
-        return Reply("utter_call_c_no")
     if a_or_b:
         return _ring_now(a_or_b, now, contacts)
     if context.topic in (USAGE, SUGGESTION):
         return Reply("utter_call_usage_no")
-    if context.topic is None and not describes_symptom(asked):
+    asks_leave = _MAY_I_CALL.search(asked.lower())
+    if context.topic is None and not asks_leave and not describes_symptom(asked):
         # "noen må ringe meg ang aidn": nothing described yet; ask what happens.
         return Reply("utter_what_happens", current_line(now, contacts))
+    # "kan jeg ringe nå?": yes for A and B on the line for now, the rest in writing.
     return Reply("utter_call_general", current_line(now, contacts))
 
 
@@ -137,9 +183,12 @@ def response_time(
     return Reply("utter_response_time")
 
 
-# "det var bare meg", "bare jeg som ikke kom inn", "gjelder bare min bruker"
+# "det var bare meg", "bare jeg som ikke kom inn", "gjelder bare min bruker", "dei andre
+# er inne og jobbar", "kollegaene mine kommer inn"
 _ONLY_ME = re.compile(
     r"\b(?:bare|berre|bærre|bære) (?:meg|jeg|eg|æ|mæ|min bruker|brukeren min|en bruker|én bruker)\b"
+    r"|\b(?:de|dei|dem|alle) andre (?:er inne|kommer inn|kjem inn|jobber|jobbar|får jobbet)"
+    r"|\bkollega\w* (?:mine |mi )?(?:er inne|kommer inn|kjem inn)"
 )
 
 
@@ -176,15 +225,23 @@ def less_severe(
     describes substantially reduced function (`sounds_major`: the classifier ranks B above
     C), else C; only one user locked out is C, with the hint that it is often the user's
     own access."""
+    lowered = text.lower()
+    if context.severity is None and _ONLY_ME.search(lowered):
+        # "det er bare meg som får feil passord": nothing to ring about, and no class to
+        # take back; usually the user's own access.
+        return Regrade([Reply("utter_single_user")], Severity.C)
     if context.severity is None:
         # "det er kritisk, akkurat nå" after "Hva er det som skjer?": no verdict to soften,
         # and never a C-feil without a described fault.
         return Regrade([Reply("utter_what_happens_again", current_line(now, contacts))], None)
-    lowered = text.lower()
-    if _SOUNDS_MINOR.search(lowered):
-        sounds_major = False
+    if _SOUNDS_MINOR.search(lowered) or _RESOLVED.search(lowered):
+        sounds_major = False  # "det var nettet vårt, nå virker aidn igjen": no B to ring
     elif _SOUNDS_MAJOR.search(lowered):
         sounds_major = True
+    if context.severity is Severity.C and sounds_major:
+        # Nothing is less severe than a C: "vent, jeg trykket feil, vi får ikke sendt noe
+        # til legene" after a C from the triage is a B.
+        return Regrade([fault_reply(Severity.B, now, contacts)], Severity.B)
     if _ONLY_ME.search(lowered):
         severity, intro = Severity.C, "utter_regrade_single_user"
     elif context.severity is Severity.A and sounds_major:
@@ -216,6 +273,8 @@ def contact_reply(
         return can_i_call(asked, context, now, contacts)
     if names_another_day(asked, now, contacts):  # "… i morgen formiddag?": that day's lines
         return opening_hours_reply(now, asked, contacts)
+    if (before := _asked_before(asked, now, context, contacts)) is not None:
+        return before  # "hvilket nummer da?"
     about_a_fault = context.topic == FAULT and context.severity is not Severity.C
     if about_a_fault or _ASKS_ABOUT_NOW.search(asked.lower()):  # "hvilket nummer var det?"
         return Reply("utter_contact_now", current_line(now, contacts))
@@ -229,6 +288,8 @@ def opening_hours(
     the opening hours for the time, day or period asked about."""
     if _a_or_b(context):
         return can_i_call(asked, context, now, contacts)
+    if (same_time := _same_time_another_day(asked, now, context, contacts)) is not None:
+        return same_time
     return opening_hours_reply(now, asked, contacts)
 
 
@@ -245,11 +306,14 @@ def not_understood(
     contacts: Contacts = CONTACTS,
 ) -> Reply | None:
     """A message the classifier did not understand, read in its context: a day or time
-    after an opening-hours answer ("enn onsdagen før?"), or a topic repeated after the
-    question for a symptom; a class named with calling, whichever of severity_info and
-    can_i_call it was torn between. None when neither helps."""
+    after an opening-hours answer ("enn onsdagen før?"), a time with calling or right after
+    an answer about a moment ("og hvis jeg ringer om fem minutter?"), or a topic repeated
+    after the question for a symptom; a class named with calling, whichever of
+    severity_info and can_i_call it was torn between. None when neither helps."""
     if mentioned_classes(asked) and ABOUT_CALLING.search(asked):  # "må en B-feil ringes inn?"
         return severity_info_reply(asked, now, contacts)
+    if asked_instant(asked, now, contacts) and (ABOUT_CALLING.search(asked) or context.day):
+        return can_i_call(asked, context, now, contacts)  # "og hvis jeg ringer om fem min?"
     if context.topic == OPENING_HOURS and (
         asked_instant(asked, now, contacts) or names_another_day(asked, now, contacts)
     ):

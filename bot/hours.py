@@ -26,6 +26,10 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo.from_file(data, key=name)
 
 
+# Message metadata that fixes the clock, read only under the conversation suite and tests.
+CLOCK_METADATA_KEY = "aidn_clock"
+
+
 def parse_instant(value: object) -> datetime | None:
     """An aware ISO 8601 instant ("2026-11-25T02:30:00+00:00"), or None for anything else."""
     if not isinstance(value, str):

@@ -119,6 +119,37 @@ def call_at(instant: datetime, now: datetime, contacts: Contacts = CONTACTS) -> 
     return Reply("utter_call_at_time_closed", values | {"closed_reason": reason})
 
 
+def day_asked(asked: str, now: datetime, contacts: Contacts = CONTACTS) -> date | None:
+    """The day other than today that a question names ("hva med mandag?"), if any."""
+    today = hours.local_time(now, contacts).date()
+    day = mentioned_day(asked, today)
+    return day if day != today else None
+
+
+def moment_asked(asked: str, now: datetime, contacts: Contacts = CONTACTS) -> str | None:
+    """What a question asked about, for the next question ("kan jeg ringe da?"): the
+    instant it names as local ISO time ("2026-11-30T08:00"), another day as an ISO date,
+    or None."""
+    instant = asked_instant(asked, now, contacts)
+    if instant is not None:
+        return hours.local_time(instant, contacts).replace(tzinfo=None).isoformat("T", "minutes")
+    day = day_asked(asked, now, contacts)
+    return day.isoformat() if day else None
+
+
+def day_reply(day: date, now: datetime, contacts: Contacts = CONTACTS) -> Reply:
+    """The opening hours of `day`, and which line answers A- and B-feil then."""
+    described = hours.describe_day(day, hours.local_time(now, contacts).date())
+    values = {"day": described[:1].upper() + described[1:]}
+    reason = hours.day_closed_reason(day)
+    if reason is None and (day.month, day.day) in EVES_THE_PAGE_IS_SILENT_ON:
+        eve = EVES_THE_PAGE_IS_SILENT_ON[(day.month, day.day)]
+        return Reply("utter_opening_hours_day_not_on_page", values | {"day_name": eve})
+    if reason is None:
+        return Reply("utter_opening_hours_day_open", values)
+    return Reply("utter_opening_hours_day_closed", values | {"closed_reason": reason})
+
+
 def opening_hours_reply(now: datetime, asked: str = "", contacts: Contacts = CONTACTS) -> Reply:
     """Open now or not; for the time, day or period the question `asked` names, if another."""
     instant = asked_instant(asked, now, contacts)  # "er dere åpne klokka ni i morgen?"
@@ -130,15 +161,7 @@ def opening_hours_reply(now: datetime, asked: str = "", contacts: Contacts = CON
     if period is not None:
         return period_reply(period, contacts)
     if day is not None and day != today:
-        described = hours.describe_day(day, today)
-        values = {"day": described[:1].upper() + described[1:]}
-        reason = hours.day_closed_reason(day)
-        if reason is None and (day.month, day.day) in EVES_THE_PAGE_IS_SILENT_ON:
-            eve = EVES_THE_PAGE_IS_SILENT_ON[(day.month, day.day)]
-            return Reply("utter_opening_hours_day_not_on_page", values | {"day_name": eve})
-        if reason is None:
-            return Reply("utter_opening_hours_day_open", values)
-        return Reply("utter_opening_hours_day_closed", values | {"closed_reason": reason})
+        return day_reply(day, now, contacts)
     if hours.office_is_open(now, contacts):
         return Reply("utter_opening_hours_open")
     return Reply("utter_opening_hours_closed", closed_values(now, contacts))
@@ -164,10 +187,13 @@ def mentioned_classes(text: str) -> list[Severity]:
     return [severity for severity in Severity if severity.value in letters]
 
 
-def severity_info_reply(asked: str, now: datetime, contacts: Contacts = CONTACTS) -> Reply:
-    """A straight answer to "kan jeg ringe om en C-feil?"; other questions get the classes."""
+def severity_info_reply(
+    asked: str, now: datetime, contacts: Contacts = CONTACTS, about_calling: bool = False
+) -> Reply:
+    """A straight answer to "kan jeg ringe om en C-feil?" (or to "men om det er en A-feil?"
+    right after the opening hours: `about_calling`); other questions get the classes."""
     classes = {severity.value for severity in mentioned_classes(asked)}
-    if not classes or not ABOUT_CALLING.search(asked):
+    if not classes or not (about_calling or ABOUT_CALLING.search(asked)):
         return Reply("utter_severity_info")
     if classes == {"C"}:
         return Reply("utter_severity_c_is_written")

@@ -91,3 +91,12 @@ def decide(
     if described is not None:
         return described
     return classify(emergency_care_blocked, substantially_reduced)
+
+
+def settle_tie(first: Severity, second: Severity) -> Severity | None:
+    """The class to give when a described fault reads as either of two classes. A and B
+    are both phoned in at once, so the likelier of them stands; between ringing (A, B)
+    and writing (C) the triage must ask: None."""
+    if {first, second} <= {Severity.A, Severity.B}:
+        return first
+    return None

@@ -71,3 +71,12 @@ def is_bare_topic(text: str) -> bool:
     words = text.split()
     named = [w for w in re.findall(r"[^\W\d_]{3,}", text) if len(set(w.lower())) > 1]
     return 0 < len(words) <= BARE_TOPIC_WORDS and bool(named) and not describes_symptom(text)
+
+
+# "hjelp meg", "sos", "panikk": a call for help. Not understood, it gets "Hva er det som
+# skjer?" with the number as a condition, not "say it in other words".
+_CALL_FOR_HELP = re.compile(r"\b(?:hjelp\w*|help|sos|panikk|krise)\b", re.IGNORECASE)
+
+
+def calls_for_help(text: str) -> bool:
+    return _CALL_FOR_HELP.search(text) is not None

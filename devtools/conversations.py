@@ -89,8 +89,8 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "utter_usage_next_step": ("usage_next_step",),
     "utter_call_usage_no": ("call_answer",),
     "utter_call_general": ("call_answer",),
-    "utter_call_at_time_open": ("call_answer",),
-    "utter_call_at_time_closed": ("call_answer",),
+    "utter_call_at_time_open": ("call_answer", "opening_hours"),  # open or not at a time
+    "utter_call_at_time_closed": ("call_answer", "opening_hours"),
     "utter_call_c_no": ("call_answer",),
     "utter_call_resolved": ("call_answer",),
     "utter_severity_ab_call_at": ("call_answer",),
@@ -106,6 +106,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "utter_regrade_not_a": (),
     "utter_regrade_to_c": (),
     "utter_regrade_single_user": ("usage",),
+    "utter_single_user": ("usage",),
     "utter_english_note": ("english_note",),  # inside another reply's text: ENGLISH_NOTE
     "utter_english_note_written": ("english_note",),
 }

@@ -19,7 +19,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from bot.contacts import CONTACTS
-from bot.hours import parse_instant
+from bot.hours import CLOCK_METADATA_KEY, parse_instant
 from bot.language import looks_english
 from bot.replies import current_line
 
@@ -91,7 +91,7 @@ class ContactResponseGenerator(TemplatedNaturalLanguageGenerator):
 def _now(tracker: DialogueStateTracker) -> datetime:
     """The clock, fixed by the message's metadata only under the conversation suite."""
     if os.environ.get("AIDN_CLOCK_FROM_METADATA") == "1" and tracker.latest_message:
-        fixed = parse_instant((tracker.latest_message.metadata or {}).get("aidn_clock"))
+        fixed = parse_instant((tracker.latest_message.metadata or {}).get(CLOCK_METADATA_KEY))
         if fixed is not None:
             return fixed
     return datetime.now(timezone.utc)

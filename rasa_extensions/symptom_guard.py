@@ -1,7 +1,8 @@
 """No A/B verdict without a described fault: a message ranked fault_critical or fault_major
 that describes no symptom (bot.symptoms) becomes no_symptom, which asks "Hva er det som
 skjer?" and gives the number as a condition. So does a bare topic the classifier did not
-understand ("utskrift"). The classifier's ranking stays below it."""
+understand ("utskrift"), or a call for help it did not understand ("hjelp meg, vet ikke hva
+jeg skal gjøre"). The classifier's ranking stays below it."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.symptoms import describes_symptom, is_bare_topic
+from bot.symptoms import calls_for_help, describes_symptom, is_bare_topic
 from rasa_extensions.intent_ranking import put_first
 
 NEEDS_A_SYMPTOM = {"fault_critical", "fault_major"}
@@ -39,8 +40,12 @@ class SymptomGuard(GraphComponent):
             intent = message.get(INTENT) or {}
             text = message.get(TEXT) or ""
             name = intent.get("name")
+            # The classifier knew the words (it ranked intents): not keyboard mash.
+            words_known = len(message.get(INTENT_RANKING_KEY) or []) > 1
             if (name in NEEDS_A_SYMPTOM and not describes_symptom(text)) or (
-                name == NOT_UNDERSTOOD and is_bare_topic(text)
+                name == NOT_UNDERSTOOD
+                and words_known
+                and (is_bare_topic(text) or calls_for_help(text))
             ):
                 put_first(
                     message, {"name": NO_SYMPTOM, "confidence": intent.get("confidence", 0.0)}

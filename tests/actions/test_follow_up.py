@@ -70,7 +70,7 @@ async def run(action, tracker):
 async def test_follow_ups_are_answered_from_the_context(intent, text, slots, response):
     messages, events = await run(ActionFollowUp(), make_tracker(slots, intent=intent, text=text))
     assert [m["response"] for m in messages] == [response]
-    assert events == []
+    assert events == [SlotSet("asked_at", None)]
 
 
 async def test_can_i_call_after_an_a_feil_gives_the_on_call_line_at_night():

@@ -23,7 +23,18 @@ REPORT_DIR = ROOT / "reports" / "nlu"
 # before any change; its errors were not used for tuning).
 # Session 4: fourth measured once at 0.920 (macro-F1 0.946), then its errors were read and
 # used, like the third's.
-ACCURACY_FLOOR = {"test": 0.94, "fresh": 0.91, "third": 0.90, "fourth": 0.90, "fifth": 0.85}
+# Session 5: with 974 training lines written by three more blind helpers, fifth 0.946,
+# sixth 0.959, seventh 0.966; eighth measured once at 0.942 (macro-F1 0.951).
+ACCURACY_FLOOR = {
+    "test": 0.94,
+    "fresh": 0.92,
+    "third": 0.94,
+    "fourth": 0.95,
+    "fifth": 0.92,
+    "sixth": 0.93,
+    "seventh": 0.94,
+    "eighth": 0.92,
+}
 # Where a missed A-feil still ends with the phone number: triage, fallback, B advice, the
 # question "Hva er det som skjer?" (which gives the number as a condition).
 SAFE_FOR_CRITICAL = {"fault_critical", "fault_major", "report_fault", "nlu_fallback", "no_symptom"}

@@ -39,8 +39,8 @@ A, B, C = (Context(FAULT, severity) for severity in Severity)
         (B, WEDNESDAY_NOON, "utter_severity_ab_is_called", OFFICE),
         (Context(USAGE), WEDNESDAY_NOON, "utter_call_usage_no", None),
         (Context(ESCALATION), WEDNESDAY_NIGHT, "utter_call_ops_manager", None),
-        # No context and no symptom: what is happening, with the line as a condition.
-        (Context(), WEDNESDAY_NIGHT, "utter_what_happens", ON_CALL),
+        # Nothing described yet: yes for A and B on the line for now, the rest in writing.
+        (Context(), WEDNESDAY_NIGHT, "utter_call_general", ON_CALL),
         (Context(OPENING_HOURS), WEDNESDAY_NOON, "utter_call_general", OFFICE),
     ],
 )
@@ -395,3 +395,81 @@ def test_a_correction_before_any_class_was_given_asks_what_happens_instead_of_a_
     assert [(r.response, r.values["line_number"]) for r in regrade.replies] == [
         ("utter_what_happens_again", ON_CALL)
     ]
+
+
+def test_only_me_before_any_class_is_nothing_to_ring_about():
+    """ "pålogging??" ... "det er bare meg som får feil passord": no number, no A-feil to
+    take back; the user's own access, in writing if asking internally does not help."""
+    regrade = less_severe(
+        "det er bare meg som får feil passord, kollegaene mine kommer inn",
+        Context(),
+        WEDNESDAY_NIGHT,
+    )
+    assert [reply.response for reply in regrade.replies] == ["utter_single_user"]
+    assert regrade.severity is Severity.C
+
+
+WHIT_FRIDAY_NOON = datetime(2026, 5, 22, 12, 0, tzinfo=OSLO)
+WHIT_MONDAY, TUESDAY_AFTER = (datetime(2026, 5, d).date() for d in (25, 26))
+
+
+@pytest.mark.parametrize(
+    ("day", "response", "values"),
+    [
+        (
+            WHIT_MONDAY,
+            "utter_opening_hours_day_closed",
+            {"day": "Mandag 25. mai", "closed_reason": "det er helligdag (Andre pinsedag)"},
+        ),
+        (TUESDAY_AFTER, "utter_opening_hours_day_open", {"day": "Tirsdag 26. mai"}),
+    ],
+)
+def test_calling_then_after_asking_about_a_day_is_about_that_day(day, response, values):
+    """ "Er dere åpne mandag?" ... "kan jeg ringe da?" / "hvilket nummer da?": the day
+    asked about, not today (a Friday with the office open)."""
+    context = Context(OPENING_HOURS, day=day)
+    for reply in (
+        can_i_call("kan jeg ringe da hvis vi får en kritisk feil?", context, WHIT_FRIDAY_NOON),
+        contact_reply("hvilket nummer ringer jeg da?", context, WHIT_FRIDAY_NOON),
+    ):
+        assert reply.response == response
+        assert reply.values == values
+
+
+def test_calling_now_after_opening_hours_for_today_is_the_line_for_now():
+    reply = can_i_call("kan jeg ringe nå?", Context(OPENING_HOURS), WHIT_FRIDAY_NOON)
+    assert reply.response == "utter_call_general"
+    assert reply.values["line_number"] == OFFICE
+
+
+def test_a_correction_after_a_c_feil_that_sounds_major_is_a_b_feil():
+    """Nothing is less severe than a C: "vent, jeg trykket feil, vi får ikke sendt noe til
+    legene" after a C from the triage buttons is a B, rung in now."""
+    regrade = less_severe(
+        "vent, jeg trykket feil, vi får ikke sendt noe som helst til legene",
+        C,
+        WEDNESDAY_NOON,
+        sounds_major=True,
+    )
+    assert regrade.severity is Severity.B
+    assert [(r.response, r.values["line_number"]) for r in regrade.replies] == [
+        ("utter_fault_b", OFFICE)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("asked", "context"),
+    [
+        ("og hvis jeg ringer om fem minutter?", A),  # calling named
+        ("enn halv fem?", Context(OPENING_HOURS, day=WEDNESDAY_NOON.date(), at=time(15, 30))),
+    ],
+)
+def test_a_time_not_understood_is_a_question_about_calling_then(asked, context):
+    reply = not_understood(asked, context, WEDNESDAY_NOON, after_symptom_question=False)
+    assert reply is not None
+    assert reply.response in {"utter_severity_ab_call_at", "utter_call_at_time_closed"}
+
+
+@pytest.mark.parametrize("asked", ["kan jeg ringe i morgen tidlig heller?", "eller på mandag?"])
+def test_a_c_feil_is_not_rung_in_on_another_day_either(asked):
+    assert can_i_call(asked, C, WEDNESDAY_NIGHT).response == "utter_call_c_no"

@@ -9,6 +9,7 @@ from bot.severity import (
     parse_answer,
     parse_severity,
     questions_to_ask,
+    settle_tie,
 )
 
 YES, NO, UNSURE = Answer.YES, Answer.NO, Answer.UNSURE
@@ -67,3 +68,17 @@ def test_a_described_fault_wins_over_unfinished_triage():
 )
 def test_a_yes_or_no_leading_a_sentence(text, answer):
     assert leading_answer(text) is answer
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "settled"),
+    [
+        (Severity.A, Severity.B, Severity.A),  # both phoned in at once: the likelier stands
+        (Severity.B, Severity.A, Severity.B),
+        (Severity.B, Severity.C, None),  # ring or write: the triage asks
+        (Severity.C, Severity.B, None),
+        (Severity.A, Severity.C, None),
+    ],
+)
+def test_a_tie_between_two_classes(first, second, settled):
+    assert settle_tie(first, second) is settled
