@@ -1,4 +1,5 @@
-"""Asks the user not to share patient data, then still answers a fault report."""
+"""Messages the channels' gate changed: identity numbers removed (ask the user not to share
+patient data, then still answer a fault report) and messages over the length limit."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import log, send, utc_now
 from actions.fault_advice import remembered
-from bot.replies import fault_reply
+from bot.replies import Reply, current_line, fault_reply
 from bot.severity import Severity
 
+NOT_UNDERSTOOD = {"nlu_fallback", "no_symptom", "report_fault"}
 FAULT_INTENTS = {
     "fault_critical": Severity.A,
     "fault_major": Severity.B,
@@ -21,10 +23,10 @@ FAULT_INTENTS = {
 
 
 def classified_intent(tracker: Tracker) -> str | None:
-    """The classifier's own top intent, ranked below share_personal_data."""
+    """The intent the message had before the personal-data guard (after the fallback
+    and the symptom guard: nlu_fallback or no_symptom when it was not understood)."""
     ranking = tracker.latest_message.get("intent_ranking") or []
-    ignored = {"share_personal_data", "nlu_fallback"}
-    return next((r["name"] for r in ranking if r.get("name") not in ignored), None)
+    return next((r["name"] for r in ranking if r.get("name") != "share_personal_data"), None)
 
 
 class ActionPersonalDataWarning(Action):
@@ -40,4 +42,20 @@ class ActionPersonalDataWarning(Action):
         if intent in FAULT_INTENTS:
             send(dispatcher, fault_reply(FAULT_INTENTS[intent], utc_now(tracker)))
             return remembered(FAULT_INTENTS[intent])
+        if intent in NOT_UNDERSTOOD:  # it may be a fault: what happens, with the line
+            send(dispatcher, Reply("utter_what_happens", current_line(utc_now(tracker))))
+        return []
+
+
+class ActionMessageTooLong(Action):
+    """Over the length limit (the gate never let the text in): ask for it in short, with
+    the number for now in case it is an A or B fault."""
+
+    def name(self) -> str:
+        return "action_message_too_long"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        send(dispatcher, Reply("utter_message_too_long", current_line(utc_now(tracker))))
         return []

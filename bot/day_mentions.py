@@ -77,7 +77,8 @@ WRITTEN_DATE = re.compile(rf"\b(\d{{1,2}})\.? ?({MONTH_PATTERN})\b")
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})\b(?:[./](\d{2,4})\b)?")
 # "kl 9.10", "til 15.05", "24/7", "1/2 time": times and fractions, not dates.
 TIME_BEFORE = re.compile(r"\b(?:kl|klokka|klokken|til|fra|etter|før|ca|innen|mellom|rundt)\.?\s*$")
-NOT_A_DATE_AFTER = re.compile(r"^\s*(?:time|t\b|min)")
+NOT_A_DATE_AFTER = re.compile(r"\s*(?:time|t\b|min)")
+_CONTEXT = 12  # characters read on each side of a date-like number
 # "er dere åpne nå?" asks about now, whatever else the message mentions; "forrige
 # fredag" and "siden fredag" look back. Both get the answer for now.
 ABOUT_NOW = re.compile(r"\b(?:nå|no|akkurat nå|forrige|siden|sist)\b")
@@ -104,8 +105,9 @@ def _explicit_date(text: str, today: date) -> date | None:
         (
             m
             for m in NUMERIC_DATE.finditer(text)
-            if not TIME_BEFORE.search(text[: m.start()])
-            and not NOT_A_DATE_AFTER.search(text[m.end() :])
+            # A bounded window on each side: linear in the text, however many numbers.
+            if not TIME_BEFORE.search(text[max(0, m.start() - _CONTEXT) : m.start()])
+            and not NOT_A_DATE_AFTER.match(text[m.end() : m.end() + _CONTEXT])
             and m.group(0) != "24/7"
         ),
         None,

@@ -58,6 +58,9 @@ def find_national_ids(text: str) -> list[str]:
     return [_digits(m) for m in _CANDIDATE.finditer(text) if _is_identity(text, m)]
 
 
-def redact(text: str, mask: str = "[fødselsnummer fjernet]") -> str:
+REDACTED = "[fødselsnummer fjernet]"
+
+
+def redact(text: str, mask: str = REDACTED) -> str:
     """`text` with every identity number replaced by `mask`."""
     return _CANDIDATE.sub(lambda m: mask if _is_identity(text, m) else m.group(0), text)

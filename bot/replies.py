@@ -167,8 +167,11 @@ def opening_hours_reply(now: datetime, asked: str = "", contacts: Contacts = CON
     return Reply("utter_opening_hours_closed", closed_values(now, contacts))
 
 
-# "C-feil", "b feil", "A- og B-feil", "a, b eller c-feil"
-CLASS_MENTION = re.compile(r"\b((?:[abc]-?\s*(?:,|og|eller)\s*)*[abc])[- ]?feil", re.IGNORECASE)
+# "C-feil", "b feil", "A- og B-feil", "a, b eller c-feil" (at most three letters: a
+# bounded pattern, linear in the text however it repeats)
+CLASS_MENTION = re.compile(
+    r"\b((?:[abc]-?[ \t]{0,3}(?:,|og|eller)[ \t]{0,3}){0,2}[abc])[- ]?feil", re.IGNORECASE
+)
 # "a C error", "B-fault": English, with a capital letter after a word or with a hyphen
 # ("a fault", "A fault in …" name no class).
 _ENGLISH_CLASS = re.compile(

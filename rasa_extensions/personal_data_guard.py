@@ -1,8 +1,10 @@
-"""share_personal_data exactly when a message holds a valid national identity number.
+"""share_personal_data exactly when a message held a national identity number.
 
-The classifier's own ranking is kept below it, so the action can still answer the
-question once it has asked the user not to share patient data. Without a valid number,
-a share_personal_data guess by the classifier gives way to the next intent.
+The channels' gate (rasa_extensions/channels/entry.py) replaces every such number with a
+marker before the NLU runs; a message that still holds one (parsed through another path,
+such as Rasa's /model/parse) counts too. The classifier has no examples of this intent.
+Its ranking, after the fallback and the symptom guard, stays below, so the action can
+still answer a fault described in the same message, and knows when it was not understood.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.entry import had_identity_number
 from bot.privacy import find_national_ids
-from rasa_extensions.intent_ranking import put_first, ranking_without
+from rasa_extensions.intent_ranking import put_first
 
 PERSONAL_DATA_INTENT = "share_personal_data"
 
@@ -36,12 +39,7 @@ class PersonalDataGuard(GraphComponent):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            if find_national_ids(message.get(TEXT) or ""):
+            text = message.get(TEXT) or ""
+            if had_identity_number(text) or find_national_ids(text):
                 put_first(message, {"name": PERSONAL_DATA_INTENT, "confidence": 1.0})
-                continue
-            ranking = ranking_without(message, PERSONAL_DATA_INTENT)
-            if (message.get(INTENT) or {}).get("name") == PERSONAL_DATA_INTENT and ranking:
-                # Only an identity number counts; otherwise the next intent stands.
-                message.set(INTENT, ranking[0], add_to_output=True)
-                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

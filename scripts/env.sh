@@ -13,8 +13,19 @@ export AIDN_VAR_DIR="${AIDN_VAR_DIR:-$ROOT/var}"
 export AIDN_MODEL="${AIDN_MODEL:-$ROOT/models/aidn.tar.gz}"
 export AIDN_TRACKER_DB="${AIDN_TRACKER_DB:-$AIDN_VAR_DIR/tracker.sqlite3}"
 export AIDN_SUGGESTIONS_DB="${AIDN_SUGGESTIONS_DB:-$AIDN_VAR_DIR/suggestions.sqlite3}"
-# The Rasa HTTP API (conversations, tracker) needs this token; random unless set.
-export AIDN_RASA_API_TOKEN="${AIDN_RASA_API_TOKEN:-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')}"
+# Rasa's HTTP API (conversations, trackers, model) is off unless one of these is set:
+# AIDN_RASA_API_TOKEN (a token) or AIDN_RASA_JWT_SECRET (JWT, HS256). No default secret.
+# The widget's session ids are signed with this secret; every Rasa instance needs the
+# same one. Unless set, one is made once and kept in the var dir (mode 600).
+if [ -z "${AIDN_SESSION_SECRET:-}" ]; then
+  secret_file="$AIDN_VAR_DIR/session_secret"
+  if [ ! -s "$secret_file" ]; then
+    mkdir -p "$AIDN_VAR_DIR"
+    (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$secret_file")
+  fi
+  AIDN_SESSION_SECRET="$(cat "$secret_file")"
+fi
+export AIDN_SESSION_SECRET
 # The action server listens on loopback only (rasa_sdk reads SANIC_HOST).
 export SANIC_HOST="${SANIC_HOST:-127.0.0.1}"
 # A health-sector deployment sends nothing to Rasa's telemetry or error reporting.

@@ -113,6 +113,25 @@ def test_older_quick_replies_are_disabled_once_the_user_types_something_else(pag
     ).to_be_disabled()
 
 
+def test_the_tablet_keeps_no_identity_number_and_forgets_the_chat_when_it_ends(page):
+    """Shared tablets: what the user typed is kept in sessionStorage with identity numbers
+    removed (shown so too), and "Avslutt samtalen" forgets the conversation."""
+    open_widget(page)
+    say(page, "pasient 27894228771 og fnr-118380 43331 får ikke opp journalen")
+    expect(page.locator(".aidn-msg--bot", has_text="Ikke del")).to_be_visible(timeout=60_000)
+    stored = page.evaluate("sessionStorage.getItem('aidn-help-widget')")
+    assert "fjernet" in stored
+    assert "27894228771" not in stored and "43331" not in stored
+    expect(page.locator(".aidn-msg--user")).to_contain_text("[fødselsnummer fjernet]")
+    page.get_by_role("button", name="Avslutt samtalen").click()
+    assert page.evaluate("sessionStorage.getItem('aidn-help-widget')") in (None, "null") or (
+        "journalen" not in page.evaluate("sessionStorage.getItem('aidn-help-widget')")
+    )
+    page.reload()
+    open_widget(page)  # a new conversation: the greeting, nothing of the old one
+    expect(page.locator(".aidn-msg--user")).to_have_count(0)
+
+
 @pytest.mark.parametrize("width", [1280, 1000])
 def test_the_open_panel_leaves_the_pages_contact_list_readable(browser, assistant, width):
     context = browser.new_context(viewport={"width": width, "height": 800})

@@ -1,7 +1,9 @@
 /* Aidn help widget: a chat window on Rasa's socketio channel.
  * Every text is rendered as text (never as HTML); phone numbers become tel: links,
  * e-mail addresses mailto: links and https addresses links. The conversation is kept in
- * sessionStorage, so it survives a reload but not a closed tab (shared tablets). */
+ * sessionStorage, so it survives a reload but not a closed tab (shared tablets); what the
+ * user typed is kept with identity numbers removed, as the server stores it, and
+ * "Avslutt samtalen" forgets it all. */
 (function () {
   "use strict";
 
@@ -9,6 +11,33 @@
   var STORAGE_KEY = "aidn-help-widget";
   var TYPING_TIMEOUT_MS = 20000;
   var LINK = /(\+47(?: ?\d){8})|([\w.+-]+@[\w-]+(?:\.[\w-]+)+)|(https:\/\/[^\s<>"']+)/g;
+
+  /* Identity numbers as bot/privacy.py finds them: 11 digits as written by hand, with
+   * valid mod-11 check digits or labelled as one ("fnr", "fødselsnummer", ...). */
+  var IDENTITY = /(?<!\d)(?<!\d[.-])(\d{2}[ .]?\d{2}[ .]?\d{2})[ .-]?(\d{5})(?!\d)(?![.-]\d)/g;
+  var LABEL = /(?:(?:fødsels|person|d-?)n(?:umme)?r\w*|f\.?\s?nr|pnr|dnr)\.?[\s:#-]*$/i;
+  var REDACTED = "[fødselsnummer fjernet]";
+
+  function checkDigit(digits, weights) {
+    var sum = 0;
+    weights.forEach(function (w, i) { sum += w * digits[i]; });
+    var rest = 11 - (sum % 11);
+    return rest === 11 ? 0 : rest === 10 ? -1 : rest;
+  }
+
+  function isNationalId(number) {
+    var d = number.split("").map(Number);
+    return checkDigit(d, [3, 7, 6, 1, 8, 9, 4, 5, 2]) === d[9] &&
+      checkDigit(d, [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) === d[10];
+  }
+
+  function redacted(text) {
+    return text.replace(IDENTITY, function (match) {
+      var offset = arguments[arguments.length - 2];
+      var before = text.slice(Math.max(0, offset - 30), offset);
+      return LABEL.test(before) || isNationalId(match.replace(/\D/g, "")) ? REDACTED : match;
+    });
+  }
 
   var state = loadState();
   var socket = null;
@@ -24,6 +53,11 @@
 
   function saveState() {
     try { sessionStorage.setItem(STORAGE_KEY, JSON.stringify(state)); } catch (ignored) {}
+  }
+
+  function forget() {
+    try { sessionStorage.removeItem(STORAGE_KEY); } catch (ignored) {}
+    state = { sessionId: null, messages: [], open: false, greeted: false };
   }
 
   function el(tag, attributes, children) {
@@ -59,6 +93,7 @@
     "aria-controls": "aidn-panel", text: "Chat med hjelpeassistenten"
   });
   var closeButton = el("button", { type: "button", class: "aidn-close", "aria-label": "Lukk chatten", text: "×" });
+  var endButton = el("button", { type: "button", class: "aidn-end", text: "Avslutt samtalen" });
   var log = el("div", { class: "aidn-log", role: "log", "aria-live": "polite", "aria-label": "Samtale" });
   var typing = el("div", { class: "aidn-typing", role: "status", text: "" });
   var error = el("div", { class: "aidn-error", role: "alert", hidden: "" });
@@ -71,7 +106,7 @@
   var panel = el("section", {
     id: "aidn-panel", class: "aidn-panel", role: "dialog", "aria-label": "Aidn hjelpeassistent", hidden: ""
   }, [
-    el("div", { class: "aidn-header" }, [el("h2", { text: "Aidn hjelpeassistent" }), closeButton]),
+    el("div", { class: "aidn-header" }, [el("h2", { text: "Aidn hjelpeassistent" }), endButton, closeButton]),
     log, typing, error, form
   ]);
   document.body.appendChild(launcher);
@@ -145,7 +180,7 @@
   // --- talking to Rasa ----------------------------------------------------------
   function send(payload, shownText) {
     if (!socket || !socket.connected || !state.sessionId) { showError(); return; }
-    if (shownText !== null) addMessage({ from: "user", text: shownText });
+    if (shownText !== null) addMessage({ from: "user", text: redacted(shownText) });
     socket.emit("user_uttered", { message: payload, session_id: state.sessionId });
     setTyping(true);
   }
@@ -201,6 +236,14 @@
 
   launcher.addEventListener("click", function () { setOpen(panel.hidden); });
   closeButton.addEventListener("click", function () { setOpen(false); });
+  /* On a shared tablet: forget this conversation here and start a new one next time. */
+  endButton.addEventListener("click", function () {
+    if (socket) { socket.off(); socket.disconnect(); socket = null; }
+    forget();
+    log.textContent = "";
+    error.hidden = true;
+    setOpen(false);
+  });
   panel.addEventListener("keydown", function (event) {
     if (event.key === "Escape") setOpen(false);
   });

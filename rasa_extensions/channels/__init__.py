@@ -1,0 +1,2 @@
+"""The input channels this assistant serves, each passing its messages through one gate
+(entry.guarded) where they arrive."""

@@ -1,0 +1,55 @@
+"""The gate every channel's messages pass before Rasa sees them (bot.entry.screen): one
+place for redaction, the length limit, typed "/intents" and client metadata."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Awaitable, Callable, Collection
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rasa.core.channels.channel import UserMessage
+
+from bot.entry import DEFAULT_MAX_CHARS, MESSAGE_TOO_LONG, screen
+from bot.hours import CLOCK_METADATA_KEY
+
+DOMAIN = Path(__file__).resolve().parents[2] / "domain.yml"
+# The widget opens a conversation with this intent.
+WIDGET_PAYLOADS = frozenset({"/greet"})
+# What a web client may put in a message's metadata; the rest is dropped at the gate.
+WEB_METADATA = (CLOCK_METADATA_KEY,)
+
+Handler = Callable[[UserMessage], Awaitable[Any]]
+
+
+@lru_cache(maxsize=1)
+def allowed_payloads(domain: Path = DOMAIN) -> frozenset[str]:
+    """The payloads of the assistant's own buttons, the widget's greeting and the gate's
+    own intent: the only texts read as an intent."""
+    responses = yaml.safe_load(domain.read_text(encoding="utf-8"))["responses"]
+    return frozenset(
+        button["payload"]
+        for variants in responses.values()
+        for variant in variants
+        for button in variant.get("buttons") or []
+    ) | {MESSAGE_TOO_LONG, *WIDGET_PAYLOADS}
+
+
+def max_chars() -> int:
+    return int(os.environ.get("AIDN_MAX_MESSAGE_CHARS", DEFAULT_MAX_CHARS))
+
+
+def guarded(on_new_message: Handler, keep_metadata: Collection[str] = WEB_METADATA) -> Handler:
+    """`on_new_message` for screened messages, with only `keep_metadata` of the client's."""
+
+    async def handle(message: UserMessage) -> Any:
+        screened = screen(message.text, allowed_payloads(), max_chars())
+        message.text = screened.text
+        message.metadata = {
+            key: value for key, value in (message.metadata or {}).items() if key in keep_metadata
+        }
+        return await on_new_message(message)
+
+    return handle
