@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import re
-from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -26,7 +24,8 @@ from bot.suggestions import (
     sounds_like_a_wish,
     suggestion_in_message,
 )
-from storage.suggestion_inbox import SuggestionInbox
+from storage import inbox
+from storage.database import database_url, engine
 
 SUGGESTION_FORM = "suggestion_form"
 SUGGESTION_SLOTS = ("suggestion_text", "suggestion_area", "suggestion_email")
@@ -54,7 +53,6 @@ SKIP = re.compile(
 SKIP_MAX_WORDS = 8
 # A suggestion typed as the suggestion is kept; above this the safety line is added.
 FAULT_CONFIDENCE = 0.8
-DEFAULT_DATABASE = Path(__file__).resolve().parent.parent / "var" / "suggestions.sqlite3"
 
 
 def _normalised(value: Any) -> str:
@@ -117,12 +115,9 @@ def fault_during_form(
     return {slot: None, **{event["name"]: event["value"] for event in remembered(Severity.B)}}
 
 
-def suggestion_inbox() -> SuggestionInbox:
-    """Built per submission from the environment, never at import time."""
-    return SuggestionInbox(
-        os.environ.get("AIDN_SUGGESTIONS_DB", str(DEFAULT_DATABASE)),
-        os.environ.get("AIDN_SUGGESTION_WEBHOOK_URL"),
-    )
+def store_and_deliver(suggestion: Suggestion) -> tuple[int, str]:
+    """From the environment per submission, never at import time (storage.inbox)."""
+    return inbox.add(engine(database_url()), suggestion, inbox.targets())
 
 
 class ValidateSuggestionForm(FormValidationAction):
@@ -228,8 +223,11 @@ class ActionSubmitSuggestion(Action):
             email=None if email in (None, SKIPPED) else email,
             created_at=utc_now(tracker),
         )
-        suggestion_id = await asyncio.to_thread(suggestion_inbox().add, suggestion)
-        log(tracker, "suggestion %s stored", suggestion_id)
-        response = "utter_suggestion_received" + ("_with_email" if suggestion.email else "")
-        dispatcher.utter_message(response=response, suggestion_id=suggestion_id)
+        suggestion_id, outcome = await asyncio.to_thread(store_and_deliver, suggestion)
+        log(tracker, "suggestion %s stored, delivery %s", suggestion_id, outcome)
+        dispatcher.utter_message(
+            response=f"utter_suggestion_{outcome}", suggestion_id=suggestion_id
+        )
+        if suggestion.email:
+            dispatcher.utter_message(response="utter_suggestion_contact_by_email")
         return reset

@@ -208,7 +208,7 @@ def ours(model: str, extra_env: dict | None = None) -> Server:
             "AIDN_VAR_DIR": str(WORK / "var"),
             "AIDN_ACTION_ENDPOINT_URL": f"http://127.0.0.1:{OURS_ACTION_PORT}/webhook",
             "AIDN_TRACKER_DB": str(WORK / "var" / "tracker.sqlite3"),
-            "AIDN_SUGGESTIONS_DB": str(WORK / "var" / "suggestions.sqlite3"),
+            "AIDN_INBOX_DB": str(WORK / "var" / "inbox.sqlite3"),
             "AIDN_SOCKET_URL": f"http://127.0.0.1:{OURS_PORT}",
             "AIDN_ALLOWED_ORIGINS": f"http://127.0.0.1:{OURS_WEB_PORT}",
         },

@@ -12,7 +12,18 @@ export AIDN_VAR_DIR="${AIDN_VAR_DIR:-$ROOT/var}"
 # The model serve.sh runs; train.sh writes the default (the speed benchmark sets its own).
 export AIDN_MODEL="${AIDN_MODEL:-$ROOT/models/aidn.tar.gz}"
 export AIDN_TRACKER_DB="${AIDN_TRACKER_DB:-$AIDN_VAR_DIR/tracker.sqlite3}"
-export AIDN_SUGGESTIONS_DB="${AIDN_SUGGESTIONS_DB:-$AIDN_VAR_DIR/suggestions.sqlite3}"
+# Suggestions (and what is delivered from them) in SQLite unless PostgreSQL is set below.
+export AIDN_INBOX_DB="${AIDN_INBOX_DB:-$AIDN_VAR_DIR/inbox.sqlite3}"
+# Shared stores for several Rasa processes (scripts/cluster.sh sets them): AIDN_DB_HOST
+# moves conversations and the inbox to PostgreSQL, AIDN_REDIS_HOST Rasa's locks to Redis.
+if [ -n "${AIDN_DB_HOST:-}" ]; then
+  export AIDN_DB_PORT="${AIDN_DB_PORT:-5432}" AIDN_DB_NAME="${AIDN_DB_NAME:-aidn}"
+  export AIDN_DB_USER="${AIDN_DB_USER:-aidn}" AIDN_DB_PASSWORD="${AIDN_DB_PASSWORD:-}"
+fi
+if [ -n "${AIDN_REDIS_HOST:-}" ]; then
+  export AIDN_REDIS_PORT="${AIDN_REDIS_PORT:-6379}" AIDN_REDIS_DB="${AIDN_REDIS_DB:-0}"
+  export AIDN_REDIS_PASSWORD="${AIDN_REDIS_PASSWORD:-}"
+fi
 # Rasa's HTTP API (conversations, trackers, model) is off unless one of these is set:
 # AIDN_RASA_API_TOKEN (a token) or AIDN_RASA_JWT_SECRET (JWT, HS256). No default secret.
 # The widget's session ids are signed with this secret; every Rasa instance needs the

@@ -12,25 +12,14 @@ pids=()
 stop() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait || true; }
 trap stop EXIT INT TERM
 
-# AIDN_DEBUG_LOGS=1: debug logging in both servers (the privacy tests read it all).
-debug=()
-if [ "${AIDN_DEBUG_LOGS:-0}" = 1 ]; then debug=(--debug); fi
-"$VENV/bin/rasa" run actions --actions actions --port "$AIDN_ACTION_PORT" "${debug[@]}" \
-  >"$AIDN_VAR_DIR/actions.log" 2>&1 &
+scripts/action_server.sh >"$AIDN_VAR_DIR/actions.log" 2>&1 &
 pids+=($!)
-# Rasa's HTTP API only when asked for, and then with a secret (scripts/env.sh).
-api=()
-if [ -n "${AIDN_RASA_API_TOKEN:-}" ]; then api+=(--enable-api --auth-token "$AIDN_RASA_API_TOKEN"); fi
-if [ -n "${AIDN_RASA_JWT_SECRET:-}" ]; then
-  api+=(--enable-api --jwt-secret "$AIDN_RASA_JWT_SECRET" --jwt-method HS256)
-fi
-# rasa_extensions.server is `rasa` with our start-up hooks (see that module).
-"$VENV/bin/python" -m rasa_extensions.server run --model "$AIDN_MODEL" "${api[@]}" "${debug[@]}" \
-  --port "$AIDN_RASA_PORT" --interface 127.0.0.1 --endpoints endpoints.yml \
-  --credentials credentials.yml >"$AIDN_VAR_DIR/rasa.log" 2>&1 &
+scripts/rasa_server.sh >"$AIDN_VAR_DIR/rasa.log" 2>&1 &
 pids+=($!)
 "$VENV/bin/python" -m web.app >"$AIDN_VAR_DIR/web.log" 2>&1 &
 pids+=($!)
+# What could not be delivered before (suggestions to a webhook that was down) goes now.
+"$VENV/bin/python" -m storage.deliver >"$AIDN_VAR_DIR/deliver.log" 2>&1 &
 
 wait_for() {  # url, name, seconds
   for _ in $(seq "$3"); do

@@ -84,8 +84,9 @@ RESET = [
 
 
 async def test_submission_lands_in_the_database(tmp_path, monkeypatch):
-    database = tmp_path / "suggestions.sqlite3"
-    monkeypatch.setenv("AIDN_SUGGESTIONS_DB", str(database))
+    database = tmp_path / "inbox.sqlite3"
+    monkeypatch.setenv("AIDN_INBOX_DB", str(database))
+    monkeypatch.delenv("AIDN_DB_HOST", raising=False)
     monkeypatch.delenv("AIDN_SUGGESTION_WEBHOOK_URL", raising=False)
     tracker = make_tracker(
         {
@@ -98,7 +99,10 @@ async def test_submission_lands_in_the_database(tmp_path, monkeypatch):
     dispatcher = CollectingDispatcher()
     events = await ActionSubmitSuggestion().run(dispatcher, tracker, {})
     assert events == RESET
-    assert dispatcher.messages[0]["response"] == "utter_suggestion_received_with_email"
+    assert [m["response"] for m in dispatcher.messages] == [
+        "utter_suggestion_stored",
+        "utter_suggestion_contact_by_email",
+    ]
     rows = (
         sqlite3.connect(database)
         .execute("SELECT id, sender_id, suggestion, area, email FROM suggestions")
@@ -109,8 +113,8 @@ async def test_submission_lands_in_the_database(tmp_path, monkeypatch):
 
 
 async def test_cancelled_form_stores_nothing(tmp_path, monkeypatch):
-    database = tmp_path / "suggestions.sqlite3"
-    monkeypatch.setenv("AIDN_SUGGESTIONS_DB", str(database))
+    database = tmp_path / "inbox.sqlite3"
+    monkeypatch.setenv("AIDN_INBOX_DB", str(database))
     dispatcher = CollectingDispatcher()
     events = await ActionSubmitSuggestion().run(
         dispatcher, make_tracker({"suggestion_text": CANCELLED}), {}

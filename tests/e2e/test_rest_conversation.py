@@ -48,9 +48,9 @@ def test_suggestion_lands_in_the_database(assistant, var_dir):
     assistant.say("leader-1", "Mulighet for å sortere beboerlisten på romnummer")
     assistant.say("leader-1", "hopp over")
     reply = assistant.texts("leader-1", "leder@example.org")
-    assert "registrert" in reply
+    assert "er lagret" in reply
     rows = (
-        sqlite3.connect(var_dir / "suggestions.sqlite3")
+        sqlite3.connect(var_dir / "inbox.sqlite3")
         .execute("SELECT sender_id, suggestion, area, email FROM suggestions")
         .fetchall()
     )

@@ -1,0 +1,18 @@
+"""Delivers everything pending (storage.delivery): `python -m storage.deliver`."""
+
+from __future__ import annotations
+
+import logging
+
+from storage import delivery, inbox
+from storage.database import database_url, engine
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    counts = delivery.deliver(engine(database_url()), inbox.targets(), inbox.LOADERS)
+    print(f"delivered {counts['delivered']}, still pending {counts['failed']}")
+
+
+if __name__ == "__main__":
+    main()
