@@ -1,6 +1,6 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help install train run test lint validate test-unit conversations clean nlu-compare benchmark policy-compare
+.PHONY: help install train run test lint validate test-unit conversations clean nlu-compare benchmark policy-compare cluster-start cluster-stop deliver
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -13,6 +13,15 @@ train: install ## Train models/aidn.tar.gz if its inputs changed
 
 run: ## Install, train if stale, start the action and Rasa servers, print where to chat
 	scripts/run.sh
+
+cluster-start: train ## A local cluster: PostgreSQL, Redis, nginx, 2 Rasa, actions (scripts/cluster.sh)
+	scripts/cluster.sh start
+
+cluster-stop: ## Stop the local cluster (its data stays in var/cluster)
+	scripts/cluster.sh stop
+
+deliver: install ## Deliver suggestions whose delivery failed before
+	. scripts/env.sh && .venv/bin/python -m storage.deliver
 
 test: ## The whole test suite (what CI runs)
 	scripts/test.sh
