@@ -1,6 +1,6 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help install train run test lint validate test-unit conversations clean nlu-compare benchmark policy-compare cluster-start cluster-stop deliver
+.PHONY: help install train run test lint validate test-unit conversations clean nlu-compare benchmark policy-compare cluster-start cluster-stop deliver retention hostile
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -23,6 +23,9 @@ cluster-stop: ## Stop the local cluster (its data stays in var/cluster)
 deliver: install ## Deliver suggestions whose delivery failed before
 	. scripts/env.sh && .venv/bin/python -m storage.deliver
 
+retention: install ## Delete conversations idle for more than DAYS days: make retention DAYS=30
+	. scripts/env.sh && .venv/bin/python -m storage.retention --days $(DAYS)
+
 test: ## The whole test suite (what CI runs)
 	scripts/test.sh
 
@@ -43,6 +46,9 @@ clean: ## Remove the model, reports and local databases (keeps .venv)
 
 nlu-compare: install ## Compare NLU pipelines (5-fold CV + test set) into reports/nlu/
 	. scripts/env.sh && .venv/bin/python -m benchmarks.nlu_compare --folds 5
+
+hostile: train ## Hostile and odd input through REST and socketio (BENCHMARKS.md)
+	. scripts/env.sh && .venv/bin/python -m devtools.hostile --write
 
 benchmark: train ## Speed and cost beside the rasa init peer and a Sanic echo floor (BENCHMARKS.md)
 	. scripts/env.sh && .venv/bin/python -m benchmarks.speed

@@ -18,8 +18,12 @@ scripts/rasa_server.sh >"$AIDN_VAR_DIR/rasa.log" 2>&1 &
 pids+=($!)
 "$VENV/bin/python" -m web.app >"$AIDN_VAR_DIR/web.log" 2>&1 &
 pids+=($!)
-# What could not be delivered before (suggestions to a webhook that was down) goes now.
+# What could not be delivered before (suggestions to a webhook that was down) goes now;
+# with AIDN_RETENTION_DAYS set, conversations idle for longer are deleted.
 "$VENV/bin/python" -m storage.deliver >"$AIDN_VAR_DIR/deliver.log" 2>&1 &
+if [ -n "${AIDN_RETENTION_DAYS:-}" ]; then
+  "$VENV/bin/python" -m storage.retention >"$AIDN_VAR_DIR/retention.log" 2>&1 &
+fi
 
 wait_for() {  # url, name, seconds
   for _ in $(seq "$3"); do

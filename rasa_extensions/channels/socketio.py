@@ -88,6 +88,9 @@ class OriginCheckedSocketIOInput(SocketIOInput):
             if session is None:
                 logger.warning("socketio: message under an unsigned session id dropped")
                 return
+            if not isinstance(data.get("message", ""), str):
+                logger.warning("socketio: a message that is no text dropped")
+                return
             metadata = data.get(self.metadata_key)
             message = UserMessage(
                 data.get("message", ""),

@@ -175,3 +175,41 @@ def test_the_action_server_killed_still_gives_the_numbers_and_recovers():
     assert line_for(datetime.now(timezone.utc)).number in reply
     cluster("start")
     assert "A-feil" in text(say(NGINX, "no-actions", "Aidn er helt nede"))
+
+
+def test_retention_deletes_idle_conversations_in_postgresql():
+    say(NGINX, "retention-old", "hei")
+    say(NGINX, "retention-new", "hei")
+    with database().begin() as connection:
+        connection.execute(
+            sa.text("UPDATE events SET timestamp = timestamp - 40 * 86400 WHERE sender_id = :s"),
+            {"s": "retention-old"},
+        )
+    env = {**ENV, "AIDN_DB_HOST": "127.0.0.1", "AIDN_DB_PORT": str(BASE + 4)}
+    done = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "python"), "-m", "storage.retention", "--days", "30"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "deleted 1 conversations" in done.stdout
+    assert events_of("retention-old") == 0 and events_of("retention-new") > 0
+
+
+def test_identity_numbers_reach_no_table_in_postgresql():
+    synthetic = "27894228771"  # month + 80: never a person's
+    say(NGINX, "pg-privacy", f"pasient {synthetic} får ikke opp journalen, alle er ute")
+    say(NGINX, "pg-privacy-2", "jeg har et forslag")
+    say(NGINX, "pg-privacy-2", f"vis fnr-{synthetic}. på beboerkortet, øverst")
+    with database().connect() as connection:
+        tables = connection.execute(
+            sa.text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+        ).scalars()
+        dump = "".join(
+            repr(list(connection.execute(sa.text(f'SELECT * FROM "{table}"')))) for table in tables
+        )
+    assert "pg-privacy" in dump and synthetic not in dump
+    logs = "".join(path.read_text(errors="replace") for path in DIR.rglob("*.log"))
+    assert synthetic not in logs
