@@ -49,7 +49,9 @@ def delete_older_than(engine: Engine, days: float, now: float | None = None) -> 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--days", type=float, default=float(os.environ.get("AIDN_RETENTION_DAYS", 0)))
+    parser.add_argument(
+        "--days", type=float, default=float(os.environ.get("AIDN_RETENTION_DAYS", 0))
+    )
     days = parser.parse_args().days
     if days <= 0:
         parser.error("give --days (or AIDN_RETENTION_DAYS) above 0")
