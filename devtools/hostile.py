@@ -185,7 +185,11 @@ def run_socketio(port: int, origin: str) -> Outcome:
         replies: asyncio.Queue[Any] = asyncio.Queue()
         token: asyncio.Future[str] = asyncio.get_running_loop().create_future()
         client.on("bot_uttered", replies.put_nowait)
-        client.on("session_confirm", lambda t: token.done() or token.set_result(t))
+        def confirmed(issued: str) -> None:
+            if not token.done():
+                token.set_result(issued)
+
+        client.on("session_confirm", confirmed)
         await client.connect(f"http://127.0.0.1:{port}", headers={"Origin": origin})
         await client.emit("session_request", {"session_id": None})
         session = await asyncio.wait_for(token, 10)
