@@ -185,6 +185,7 @@ def run_socketio(port: int, origin: str) -> Outcome:
         replies: asyncio.Queue[Any] = asyncio.Queue()
         token: asyncio.Future[str] = asyncio.get_running_loop().create_future()
         client.on("bot_uttered", replies.put_nowait)
+
         def confirmed(issued: str) -> None:
             if not token.done():
                 token.set_result(issued)
