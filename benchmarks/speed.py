@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / ".bench"
 VENV_BIN = Path(sys.executable).parent
 RASA = str(VENV_BIN / "rasa")
-OURS_PORT, PEER_PORT, ECHO_PORT = 25005, 26005, 27005
+OURS_PORT, PEER_PORT, ECHO_PORT, CLUSTER_PORT = 25005, 26005, 27005, 29100
 OURS_ACTION_PORT, OURS_WEB_PORT = 25055, 28080
 OURS_MESSAGES = [
     "Aidn er helt nede",
@@ -59,6 +59,8 @@ MESSAGES = {
     "stock_validation": OURS_MESSAGES,
     "diet_ted": OURS_MESSAGES,
     "diet_ted_one_thread": OURS_MESSAGES,
+    "cluster_1": OURS_MESSAGES,
+    "cluster_2": OURS_MESSAGES,
 }
 # Each simulated user starts a new conversation after this many messages, as help-desk
 # chats are short. (Rasa's turn time grows with the conversation: one 200-message
@@ -125,6 +127,38 @@ class Server:
                 )
             time.sleep(0.25)
         self.ready = time.perf_counter() - started
+
+
+class Cluster:
+    """scripts/cluster.sh with `instances` Rasa servers behind nginx, fresh data each time."""
+
+    def __init__(self, instances: int) -> None:
+        self.env = ENV | {
+            "AIDN_CLUSTER_DIR": str(WORK / "cluster"),
+            "AIDN_CLUSTER_PORT": str(CLUSTER_PORT),
+            "AIDN_CLUSTER_INSTANCES": str(instances),
+            "AIDN_MODEL": str(WORK / "models" / "aidn.tar.gz"),
+        }
+        shutil.rmtree(WORK / "cluster", ignore_errors=True)
+        started = time.perf_counter()
+        subprocess.run(
+            ["bash", "scripts/cluster.sh", "start"],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        post(CLUSTER_PORT, "warmup", "hei")
+        self.ready = time.perf_counter() - started
+
+    def stop(self) -> None:
+        subprocess.run(
+            ["bash", "scripts/cluster.sh", "stop"],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
 
 
 async def load(port: int, messages: list, concurrency: int, total: int) -> dict:
@@ -278,20 +312,35 @@ def run(levels: list, total: int, variants: bool) -> dict:
         servers["diet_ted_one_thread"] = lambda: ours("aidn-diet-ted", ONE_TF_THREAD)
     for name, start in servers.items():
         print(f"serving {name}...", flush=True)
-        server = start()
+        results[name] = serve_and_measure(name, start(), levels, total)
+    # Scaling out: the same stores (PostgreSQL, Redis) and nginx, one Rasa server or two.
+    for instances in (1, 2):
+        name = f"cluster_{instances}"
+        print(f"serving {name}...", flush=True)
+        cluster = Cluster(instances)
         try:
-            entry: dict = {"first_answer_s": round(server.ready, 1)}
-            # The first real message after start, before any warm-up (cold caches).
-            started = time.perf_counter()
-            post(server_port(name), "cold", MESSAGES[name][0])
-            entry["cold_message_ms"] = round((time.perf_counter() - started) * 1000, 1)
-            entry["load"] = measure_load(server_port(name), MESSAGES[name], levels, total)
-            entry["rss_mb"] = server.group.rss_mb("run --model" if name != "echo" else "")
-            entry["rss_all_processes_mb"] = server.group.rss_mb()
-            results[name] = entry
+            results[name] = {
+                "first_answer_s": round(cluster.ready, 1),
+                "load": measure_load(CLUSTER_PORT, MESSAGES[name], levels, total),
+            }
         finally:
-            server.group.stop()
+            cluster.stop()
     return results
+
+
+def serve_and_measure(name: str, server: Server, levels: list, total: int) -> dict:
+    try:
+        entry: dict = {"first_answer_s": round(server.ready, 1)}
+        # The first real message after start, before any warm-up (cold caches).
+        started = time.perf_counter()
+        post(server_port(name), "cold", MESSAGES[name][0])
+        entry["cold_message_ms"] = round((time.perf_counter() - started) * 1000, 1)
+        entry["load"] = measure_load(server_port(name), MESSAGES[name], levels, total)
+        entry["rss_mb"] = server.group.rss_mb("run --model" if name != "echo" else "")
+        entry["rss_all_processes_mb"] = server.group.rss_mb()
+        return entry
+    finally:
+        server.group.stop()
 
 
 def server_port(name: str) -> int:
@@ -364,9 +413,38 @@ def markdown(results: dict) -> str:
             f"{o['p95_ms'] / p['p95_ms']:.2f} | {o['p95_ms'] / e['p95_ms']:.1f} |"
         )
     lines += ["", "![latency against concurrency](benchmarks/results/latency.png)"]
+    lines += cluster_markdown(results)
     if "diet_ted" in results:
         lines += variants_markdown(results)
     return "\n".join(lines)
+
+
+def cluster_markdown(results: dict) -> list:
+    one, two, single, peer = (results[n] for n in ("cluster_1", "cluster_2", "ours", "peer"))
+    top = str(max(results["levels"]))
+    lines = [
+        "",
+        "### Scaling out (scripts/cluster.sh: nginx, PostgreSQL, Redis, one action server)",
+        "",
+        "| concurrent users | single process, SQLite | cluster, 1 Rasa | cluster, 2 Rasa | "
+        "2 Rasa p95 vs peer |",
+        "|---|---|---|---|---|",
+    ]
+    for c in results["levels"]:
+        cells = [
+            f"{x['load'][str(c)]['p50_ms']} / {x['load'][str(c)]['p95_ms']} ms "
+            f"({x['load'][str(c)]['throughput_rps']} req/s)"
+            for x in (single, one, two)
+        ]
+        ratio = two["load"][str(c)]["p95_ms"] / peer["load"][str(c)]["p95_ms"]
+        lines.append(f"| {c} | {' | '.join(cells)} | {ratio:.2f} |")
+    gain = two["load"][top]["throughput_rps"] / one["load"][top]["throughput_rps"]
+    lines += [
+        "",
+        f"Throughput at {top} users, 2 Rasa servers against 1: **{gain:.2f}**. Cells are "
+        "p50 / p95 (throughput).",
+    ]
+    return lines
 
 
 def variants_markdown(results: dict) -> list:

@@ -18,7 +18,10 @@ cd "$ROOT"
 
 DIR="${AIDN_CLUSTER_DIR:-$ROOT/var/cluster}"
 BASE="${AIDN_CLUSTER_PORT:-5100}"
+# AIDN_CLUSTER_INSTANCES Rasa servers (default 2; 1 for the benchmark's comparison).
+INSTANCES="${AIDN_CLUSTER_INSTANCES:-2}"
 NGINX_PORT=$BASE RASA_PORTS=($((BASE + 1)) $((BASE + 2))) ACTION_PORT=$((BASE + 3))
+RASA_PORTS=("${RASA_PORTS[@]:0:$INSTANCES}")
 PG_PORT=$((BASE + 4)) REDIS_PORT=$((BASE + 5)) WEB_PORT=$((BASE + 6))
 PIDS="$DIR/pids"
 
@@ -112,8 +115,8 @@ http {
   client_max_body_size 64k;
   # No keepalive to the upstreams: a turn sent to a server that has just died then fails
   # to connect and goes to the other one (a POST is never sent twice).
-  upstream rasa { server 127.0.0.1:${RASA_PORTS[0]} max_fails=1 fail_timeout=10s; server 127.0.0.1:${RASA_PORTS[1]} max_fails=1 fail_timeout=10s; }
-  upstream rasa_sticky { hash \$remote_addr; server 127.0.0.1:${RASA_PORTS[0]}; server 127.0.0.1:${RASA_PORTS[1]}; }
+  upstream rasa {$(for port in "${RASA_PORTS[@]}"; do printf ' server 127.0.0.1:%s max_fails=1 fail_timeout=10s;' "$port"; done) }
+  upstream rasa_sticky { hash \$remote_addr;$(for port in "${RASA_PORTS[@]}"; do printf ' server 127.0.0.1:%s;' "$port"; done) }
   server {
     listen 127.0.0.1:$NGINX_PORT;
     location /socket.io/ {
@@ -146,7 +149,7 @@ start() {
   cluster_env
   AIDN_VAR_DIR="$DIR/actions" AIDN_ACTION_PORT=$ACTION_PORT \
     spawn actions "$DIR/actions.log" scripts/action_server.sh
-  for i in 0 1; do
+  for ((i = 0; i < ${#RASA_PORTS[@]}; i++)); do
     AIDN_VAR_DIR="$DIR/rasa-$((i + 1))" AIDN_RASA_PORT=${RASA_PORTS[$i]} \
       spawn "rasa-$((i + 1))" "$DIR/rasa-$((i + 1)).log" scripts/rasa_server.sh
   done
