@@ -1,6 +1,6 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help install train run test lint validate test-unit conversations clean nlu-compare benchmark policy-compare cluster-start cluster-stop deliver retention hostile
+.PHONY: help install train run test lint validate test-unit conversations clean nlu-compare benchmark policy-compare cluster-start cluster-stop deliver retention hostile audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -46,6 +46,9 @@ clean: ## Remove the model, reports and local databases (keeps .venv)
 
 nlu-compare: install ## Compare NLU pipelines (5-fold CV + test set) into reports/nlu/
 	. scripts/env.sh && .venv/bin/python -m benchmarks.nlu_compare --folds 5
+
+audit: ## Dependency audit: pip-audit (requirements.lock) and npm audit (SECURITY.md)
+	scripts/audit.sh
 
 hostile: train ## Hostile and odd input through REST and socketio (BENCHMARKS.md)
 	. scripts/env.sh && .venv/bin/python -m devtools.hostile --write

@@ -89,7 +89,7 @@ _WRAPPED = [f"hei, {text} – hva gjør jeg?" for text in _TEXTS[3:40]]
 class Case:
     label: str
     body: bytes
-    expect_status: int = 200  # 400 for an invalid request
+    expect_status: int = 200  # 400 for an invalid request, 413 for a body over 1 MB
 
 
 def rest_corpus() -> list[Case]:
@@ -119,6 +119,8 @@ def rest_corpus() -> list[Case]:
         b'{"sender": "ok-1", "message": null}',
     ]
     cases += [Case(f"invalid {i}", body, 400) for i, body in enumerate(invalid)]
+    huge = b'{"sender": "huge", "message": "' + b"x" * 1_500_000 + b'"}'
+    cases.append(Case("body over 1 MB", huge, 413))
     odd_but_valid = [
         b'{"sender": "ok-2", "message": "hei", "metadata": "not a dict"}',
         b'{"sender": "ok-3", "message": "hei", "metadata": {"aidn_clock": 5}}',

@@ -10,6 +10,11 @@ endpoints.yml and credentials.yml (the single-machine default) and these setting
   AIDN_DB_PASSWORD) instead of the SQLite file.
 - AIDN_REDIS_HOST set: Rasa's lock store in Redis (AIDN_REDIS_PORT, AIDN_REDIS_DB,
   AIDN_REDIS_PASSWORD), which several Rasa processes need to share conversations.
+- AIDN_SLACK_BOT_TOKEN and AIDN_SLACK_SIGNING_SECRET set: the Slack channel
+  (AIDN_SLACK_API_URL for another Web API address). Unset: Slack is off.
+- AIDN_TEAMS_APP_ID and AIDN_TEAMS_APP_PASSWORD set: the Teams channel, single-tenant with
+  AIDN_TEAMS_TENANT_ID, else multi-tenant (AIDN_TEAMS_LOGIN_URL, AIDN_TEAMS_OPENID_URL for
+  other Microsoft addresses). Unset: Teams is off.
 
 Secrets stay `${VAR}` references in the files; Rasa reads their values from the
 environment when it starts.
@@ -64,8 +69,28 @@ def endpoints(env: Mapping[str, str], base: dict[str, Any]) -> dict[str, Any]:
     return config
 
 
+SLACK = "rasa_extensions.channels.slack.AidnSlackInput"
+TEAMS = "rasa_extensions.channels.teams.TeamsInput"
+
+
 def credentials(env: Mapping[str, str], base: dict[str, Any]) -> dict[str, Any]:
-    return dict(base)
+    """REST and socketio always; Slack and Teams when their secrets are set."""
+    config = dict(base)
+    if env.get("AIDN_SLACK_BOT_TOKEN") and env.get("AIDN_SLACK_SIGNING_SECRET"):
+        config[SLACK] = {
+            "slack_token": "${AIDN_SLACK_BOT_TOKEN}",
+            "slack_signing_secret": "${AIDN_SLACK_SIGNING_SECRET}",
+            "api_url": env.get("AIDN_SLACK_API_URL") or None,
+        }
+    if env.get("AIDN_TEAMS_APP_ID") and env.get("AIDN_TEAMS_APP_PASSWORD"):
+        config[TEAMS] = {
+            "app_id": "${AIDN_TEAMS_APP_ID}",
+            "app_password": "${AIDN_TEAMS_APP_PASSWORD}",
+            "tenant_id": env.get("AIDN_TEAMS_TENANT_ID") or None,
+            "login_url": env.get("AIDN_TEAMS_LOGIN_URL") or None,
+            "openid_url": env.get("AIDN_TEAMS_OPENID_URL") or None,
+        }
+    return config
 
 
 def write(out_dir: Path, env: Mapping[str, str]) -> None:

@@ -112,10 +112,10 @@ http {
   fastcgi_temp_path $DIR/nginx/fastcgi;
   uwsgi_temp_path $DIR/nginx/uwsgi;
   scgi_temp_path $DIR/nginx/scgi;
-  client_max_body_size 64k;
+  client_max_body_size 1m;
   # No keepalive to the upstreams: a turn sent to a server that has just died then fails
   # to connect and goes to the other one (a POST is never sent twice).
-  upstream rasa {$(for port in "${RASA_PORTS[@]}"; do printf ' server 127.0.0.1:%s max_fails=1 fail_timeout=10s;' "$port"; done) }
+  upstream rasa { least_conn;$(for port in "${RASA_PORTS[@]}"; do printf ' server 127.0.0.1:%s max_fails=1 fail_timeout=10s;' "$port"; done) }
   upstream rasa_sticky { hash \$remote_addr;$(for port in "${RASA_PORTS[@]}"; do printf ' server 127.0.0.1:%s;' "$port"; done) }
   server {
     listen 127.0.0.1:$NGINX_PORT;

@@ -37,6 +37,9 @@ if [ -z "${AIDN_SESSION_SECRET:-}" ]; then
   AIDN_SESSION_SECRET="$(cat "$secret_file")"
 fi
 export AIDN_SESSION_SECRET
+# Request bodies over 1 MB get 413 from Sanic (its default is 100 MB); a message over
+# AIDN_MAX_MESSAGE_CHARS (2000) below that gets a Norwegian answer from the gate.
+export SANIC_REQUEST_MAX_SIZE="${SANIC_REQUEST_MAX_SIZE:-1048576}"
 # The action server listens on loopback only (rasa_sdk reads SANIC_HOST).
 export SANIC_HOST="${SANIC_HOST:-127.0.0.1}"
 # A health-sector deployment sends nothing to Rasa's telemetry or error reporting.
