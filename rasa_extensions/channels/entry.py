@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import Awaitable, Callable, Collection
+from collections.abc import Awaitable, Callable, Collection, Coroutine
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ WIDGET_PAYLOADS = frozenset({"/greet"})
 WEB_METADATA = (CLOCK_METADATA_KEY,)
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
+Turn = Callable[[UserMessage], Coroutine[Any, Any, Any]]  # what guarded() makes
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +62,7 @@ def technical_problem_text(domain: Path = DOMAIN) -> str:
     return str(responses[TECHNICAL_PROBLEM][0]["text"]).format(**CONTACTS.placeholders())
 
 
-def guarded(on_new_message: Handler, keep_metadata: Collection[str] = WEB_METADATA) -> Handler:
+def guarded(on_new_message: Handler, keep_metadata: Collection[str] = WEB_METADATA) -> Turn:
     """`on_new_message` for screened messages, with only `keep_metadata` of the client's."""
 
     async def handle(message: UserMessage) -> Any:

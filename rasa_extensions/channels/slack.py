@@ -35,7 +35,7 @@ from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.formatting import slack_mrkdwn
-from rasa_extensions.channels.entry import guarded
+from rasa_extensions.channels.entry import Turn, guarded
 from rasa_extensions.channels.seen import SeenEvents
 
 logger = logging.getLogger(__name__)
@@ -149,9 +149,7 @@ class AidnSlackInput(SlackInput):
 
         return slack_webhook
 
-    async def _event(
-        self, body: dict[str, Any], handle: Callable[[UserMessage], Awaitable[Any]]
-    ) -> HTTPResponse:
+    async def _event(self, body: dict[str, Any], handle: Turn) -> HTTPResponse:
         if body.get("type") == "url_verification":
             return response.json({"challenge": body.get("challenge")})
         event = body.get("event") or {}
@@ -174,9 +172,7 @@ class AidnSlackInput(SlackInput):
         self._start_turn(handle, text, body.get("team_id"), event, thread)
         return response.text("")
 
-    async def _interaction(
-        self, payload: dict[str, Any], handle: Callable[[UserMessage], Awaitable[Any]]
-    ) -> HTTPResponse:
+    async def _interaction(self, payload: dict[str, Any], handle: Turn) -> HTTPResponse:
         actions = payload.get("actions") or []
         if payload.get("type") != "block_actions" or not actions or "value" not in actions[0]:
             return response.text("")
@@ -194,7 +190,7 @@ class AidnSlackInput(SlackInput):
 
     def _start_turn(
         self,
-        handle: Callable[[UserMessage], Awaitable[Any]],
+        handle: Turn,
         text: str,
         team: str | None,
         event: dict[str, Any],
@@ -209,7 +205,9 @@ class AidnSlackInput(SlackInput):
             conversation,
             input_channel=self.name(),
         )
-        task = asyncio.create_task(handle(message))  # Slack wants its 200 within 3 s
+        task: asyncio.Task[Any] = asyncio.create_task(
+            handle(message)
+        )  # Slack wants its 200 within 3 s
         self._background_tasks.add(task)
         task.add_done_callback(self._background_tasks.discard)
 
@@ -226,7 +224,7 @@ class AidnSlackInput(SlackInput):
         try:
             await self.client.chat_update(
                 channel=channel,
-                ts=message.get("ts"),
+                ts=str(message.get("ts")),
                 text=message.get("text") or chosen,
                 blocks=[*kept, note],
             )

@@ -41,7 +41,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.formatting import teams_markdown
-from rasa_extensions.channels.entry import guarded
+from rasa_extensions.channels.entry import Turn, guarded
 
 logger = logging.getLogger(__name__)
 ISSUER = "https://api.botframework.com"
@@ -313,7 +313,7 @@ class TeamsInput(InputChannel):
 
     def _start_turn(
         self,
-        handle: Callable[[UserMessage], Awaitable[Any]],
+        handle: Turn,
         activity: dict[str, Any],
         person: str,
         text: str,
@@ -329,6 +329,8 @@ class TeamsInput(InputChannel):
             input_channel=self.name(),
             metadata={TENANT_METADATA: tenant},
         )
-        task = asyncio.create_task(handle(message))  # the Bot Framework wants a quick 200
+        task: asyncio.Task[Any] = asyncio.create_task(
+            handle(message)
+        )  # the Bot Framework wants a quick 200
         self._background.add(task)
         task.add_done_callback(self._background.discard)
