@@ -7,13 +7,21 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import previous_turn_actions, previous_turn_responses, send, utc_now
 from actions.fault_advice import remembered
-from actions.follow_up import ActionLessSevere, context_of, moment_remembered
-from bot.follow_up import FAULT, Context, not_understood, opening_hours, response_time
+from actions.follow_up import TOPIC, ActionLessSevere, context_of, moment_remembered
+from bot.follow_up import (
+    FAULT,
+    OPENING_HOURS,
+    Context,
+    about_a_fault,
+    not_understood,
+    opening_hours,
+    response_time,
+)
 from bot.replies import (
     Reply,
     current_line,
@@ -34,8 +42,12 @@ class ActionOpeningHours(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         asked, now = tracker.latest_message.get("text") or "", utc_now(tracker)
-        send(dispatcher, opening_hours(asked, context_of(tracker), now))
-        return moment_remembered(asked, now)  # "hva med mandag?" ... "kan jeg ringe da?"
+        context = context_of(tracker)
+        send(dispatcher, opening_hours(asked, context, now))
+        # Right after an A/B ("er dere åpne nå?" means "can I ring now?") the topic stays
+        # the fault; otherwise it is now the opening hours.
+        topic = [] if about_a_fault(context) else [SlotSet(TOPIC, OPENING_HOURS)]
+        return [*topic, *moment_remembered(asked, now)]  # "hva med mandag?" ... "da?"
 
 
 class ActionSeverityInfo(Action):
@@ -100,9 +112,9 @@ class ActionFallback(Action):
         text, now = tracker.latest_message.get("text") or "", utc_now(tracker)
         context = context_of(tracker)
         after_a_or_b = context.topic == FAULT and context.severity in (Severity.A, Severity.B)
-        if after_a_or_b and best_guess(tracker) == "less_severe":
+        if after_a_or_b and best_guess(tracker) in ("less_severe", "fault_minor"):
             # "falsk alarm, det var bare én melding …" right after an A/B verdict, read
-            # half as a correction and half as a fault: the correction.
+            # half as a correction and half as a smaller fault: the correction.
             return await ActionLessSevere().run(dispatcher, tracker, domain)
         after_symptom_question = "utter_what_happens" in previous_turn_responses(tracker)
         in_context = not_understood(text, context, now, after_symptom_question)

@@ -102,11 +102,35 @@ def reads_like_a_fault(tracker: Tracker) -> bool:
     )
 
 
+# "forresten, …", "btw", "eh, før det: …": the user turns to something else first.
+NEW_TOPIC = re.compile(
+    r"^\W*(?:(?:eh|ehm|øh|hm+|ok|å)\W+)?"
+    r"(?:forresten|forresen|btw|by the way|apropos|en annen ting|ei anna sak|noe annet"
+    r"|før det|aller først|først)\b",
+    re.IGNORECASE,
+)
+
+
+def question_inside_form(
+    slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any] | None:
+    """A question about suggestions or the roadmap at any question of the form: the
+    answer, then the question again."""
+    if asks_about_suggestions(str(value)):  # "blir forslaget lest?"
+        dispatcher.utter_message(response="utter_suggestion_intro")
+        return {slot: None}
+    if _intent(tracker) == "roadmap" and "?" in str(value):  # "hva kommer fremover?"
+        dispatcher.utter_message(response="utter_roadmap")
+        return {slot: None}
+    return None
+
+
 def fault_during_form(
     slot: str, dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> dict[str, Any] | None:
-    """A B-feil described at an optional question: its advice now, then the question
-    again, with the answers so far kept (an A-feil is taken by a rule the same way)."""
+    """A B-feil described at an optional question, or at the first after "forresten": its
+    advice now, then the question again, with the answers so far kept (an A-feil is taken
+    by a rule the same way)."""
     if _intent(tracker) != "fault_major":
         return None
     if sounds_like_a_wish(tracker.latest_message.get("text") or ""):
@@ -142,12 +166,13 @@ class ValidateSuggestionForm(FormValidationAction):
             return {"suggestion_text": None}
         if gives_up_at_start(str(value)):
             return {"suggestion_text": CANCELLED}
-        if asks_about_suggestions(str(value)):  # a question inside the form: answer, ask again
-            dispatcher.utter_message(response="utter_suggestion_intro")
-            return {"suggestion_text": None}
-        if _intent(tracker) == "roadmap" and "?" in str(value):  # "hva kommer fremover?"
-            dispatcher.utter_message(response="utter_roadmap")
-            return {"suggestion_text": None}
+        question = question_inside_form("suggestion_text", value, dispatcher, tracker)
+        if question:
+            return question
+        if NEW_TOPIC.match(str(value)):  # "forresten, e-meldingene har ikke gått ut siden …"
+            fault = fault_during_form("suggestion_text", dispatcher, tracker)
+            if fault:
+                return fault
         if not is_valid_suggestion(str(value)):
             dispatcher.utter_message(response="utter_suggestion_too_short")
             return {"suggestion_text": None}
@@ -165,6 +190,9 @@ class ValidateSuggestionForm(FormValidationAction):
         fault = fault_during_form("suggestion_area", dispatcher, tracker)
         if fault:
             return fault
+        question = question_inside_form("suggestion_area", value, dispatcher, tracker)
+        if question:
+            return question
         return _cancel_or_skip("suggestion_area", value) or {
             "suggestion_area": clean_text(str(value))[:200]
         }
@@ -177,6 +205,9 @@ class ValidateSuggestionForm(FormValidationAction):
         fault = fault_during_form("suggestion_email", dispatcher, tracker)
         if fault:
             return fault
+        question = question_inside_form("suggestion_email", value, dispatcher, tracker)
+        if question:
+            return question
         email = normalise_email(str(value))
         if email is not None:
             return {"suggestion_email": email}

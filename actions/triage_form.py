@@ -21,9 +21,22 @@ from bot.severity import (
 
 TRIAGE_FORM = "triage_form"
 UNSURE_COUNT = "triage_unsure_count"
-# Intents that carry no answer of their own: a message with one of them is read for a yes
-# or no in its first words. (Answers, cancel, questions and personal data have their own.)
-READ_FOR_AN_ANSWER = {"nlu_fallback", "no_symptom", "report_fault"}
+# Intents with their own handling inside the triage (answers by their slot mappings, a
+# question about the question, cancel, personal data, a fault described): every other
+# message is read for a yes or no in its first words ("næh, vi får gjort det vi skal").
+OWN_HANDLING = {
+    "affirm",
+    "deny",
+    "unsure",
+    "less_severe",
+    "explain",
+    "cancel",
+    "share_personal_data",
+    "message_too_long",
+    "fault_critical",
+    "fault_major",
+    "fault_minor",
+}
 
 
 class ValidateTriageForm(FormValidationAction):
@@ -59,9 +72,9 @@ class ValidateTriageForm(FormValidationAction):
     @staticmethod
     def _answer_in_words(slot: str, tracker: Tracker) -> dict[str, Any]:
         """ "ja, vi får ikke gitt øyeblikkelig hjelp", "ok, da er svaret nei, …": answers
-        classified as no answer (no_symptom, fallback) still answer."""
+        classified as something else still answer."""
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if tracker.get_slot("requested_slot") != slot or intent not in READ_FOR_AN_ANSWER:
+        if tracker.get_slot("requested_slot") != slot or intent in OWN_HANDLING:
             return {}
         answer = leading_answer(tracker.latest_message.get("text") or "")
         return {slot: answer.value} if answer else {}

@@ -218,6 +218,15 @@ _CLOCK = re.compile(
 # Office hours are in the day: "halv fire" means 15:30, "klokka 3" 15:00, "klokka 9" 09:00,
 # unless the part of the day is named: "klokka sju i kveld" 19:00, "klokka tre i natt" 03:00.
 _AFTERNOON_BELOW = 7
+# A part of the day named without a clock time, as one time within it.
+_PART_OF_DAY = re.compile(r"\b(?:i ?|på |om |midt på )(kveld|kvel|natt|natta|natten)\b")
+_PART_OF_DAY_TIME = {
+    "kveld": time(20),
+    "kvel": time(20),
+    "natt": time(23),
+    "natta": time(23),
+    "natten": time(23),
+}
 _EVENING = re.compile(r"\b(?:kveld\w*|ettermiddag\w*|pm)\b")
 _NIGHT_OR_MORNING = re.compile(r"\b(?:natt\w*|morgenen|morgonen|morges|formiddag\w*|am)\b")
 
@@ -235,7 +244,8 @@ def asked_time(text: str) -> time | None:
     else:
         clock = _CLOCK.search(lowered)
         if not clock:
-            return None
+            part = _PART_OF_DAY.search(lowered)  # "i kveld", "i natt": always after closing
+            return _PART_OF_DAY_TIME[part.group(1)] if part else None
         hour, minute = _hour(clock.group(1)), int(clock.group(2) or 0)
     if _EVENING.search(lowered):
         hour += 12 if hour < 12 else 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from bot import hours
 from bot.contacts import CONTACTS, Contacts
@@ -57,11 +57,19 @@ class Context:
 # "de kom fram nå", "det virker igjen", "nå virker aidn igjen", "løste seg": the fault is gone.
 _RESOLVED = re.compile(
     r"\b(?:virker|fungerer|funker|verkar|fungerar|går)(?: \w+)? (?:nå|no|igjen|att|som normalt)\b"
+    r"|\b(?:nå|no) (?:virker|fungerer|funker|verkar|fungerar|går) (?:alt|det|aidn)\b"
     r"|\balt (?:virker|fungerer|funker|verkar)\b|\bløst(?:e)? seg\b|\bløyste seg\b"
     r"|\bkom (?:fram|frem)\b|\ber tilbake\b"
 )
+# "det var nettet vårt", "wifien": the cause was not Aidn.
+_NOT_AIDN = re.compile(r"\b(?:nett\w*|wifi\w*|wi-fi|internett\w*|strøm\w*|ruter\w*|router\w*)\b")
 # "kan det vente?", "holder det om vi venter til i morgen?"
 _WAIT = re.compile(r"\b(?:vente|venta|vent|venter|utsette|utsetje)\b")
+
+
+def about_a_fault(context: Context) -> bool:
+    """True when the conversation is about an A- or B-feil (a class was given)."""
+    return _a_or_b(context) is not None
 
 
 def _a_or_b(context: Context) -> Severity | None:
@@ -79,6 +87,7 @@ _MAY_I_CALL = re.compile(
 # "og på mandag samme tid?", "i morgen da?": another day at the time asked before.
 _SAME_TIME = re.compile(r"\b(?:samme|same|sama) (?:tid|klokkeslett|tidspunkt)\b")
 _ELLIPTICAL_WORDS = 4
+_DAY_BEFORE_OR_AFTER = re.compile(r"\bdagen (etter|før|fyre|derpå)\b")
 
 
 def _asked_before(asked: str, now: datetime, context: Context, contacts: Contacts) -> Reply | None:
@@ -117,6 +126,9 @@ def can_i_call(asked: str, context: Context, now: datetime, contacts: Contacts =
     a_or_b = _a_or_b(context)
     if a_or_b and _RESOLVED.search(asked.lower()):  # "de kom fram nå, må jeg fortsatt ringe?"
         return Reply("utter_call_resolved", current_line(now, contacts))
+    if a_or_b is Severity.A and _WAIT.search(asked.lower()):
+        # "kan vi ikke vente til dere åpner klokka åtte?": no, an A is handled immediately
+        return _ring_now(a_or_b, now, contacts)
     instant = asked_instant(asked, now, contacts)
     if instant is not None and a_or_b:  # "selv om klokka er ti på kvelden?": yes, this line
         line = hours.line_for(instant, contacts)
@@ -200,7 +212,8 @@ _SOUNDS_MINOR = re.compile(
     r"|kosmetisk|bare litt|litt treg\w*|litt seig\w*)"
 )
 _SOUNDS_MAJOR = re.compile(
-    r"\b(?:ekstremt|veldig treg\w*|kjempetreg\w*|minutt\w*|e-melding\w*|går ikke ut"
+    r"\b(?:ekstremt|(?:veldig|sykt|svært|utrolig|forferdelig) tr[e]i?g\w*|kjempetreg\w*"
+    r"|minutt\w*|e-melding\w*|går ikke ut"
     r"|laster ikke|lastar ikkje)"
 )
 
@@ -234,10 +247,14 @@ def less_severe(
         # "det er kritisk, akkurat nå" after "Hva er det som skjer?": no verdict to soften,
         # and never a C-feil without a described fault.
         return Regrade([Reply("utter_what_happens_again", current_line(now, contacts))], None)
-    if _SOUNDS_MINOR.search(lowered) or _RESOLVED.search(lowered):
-        sounds_major = False  # "det var nettet vårt, nå virker aidn igjen": no B to ring
+    if _SOUNDS_MINOR.search(lowered):
+        sounds_major = False
     elif _SOUNDS_MAJOR.search(lowered):
         sounds_major = True
+    not_aidn = _NOT_AIDN.search(lowered)
+    if _RESOLVED.search(lowered) and not_aidn and context.severity is not Severity.C:
+        # "det var nettet vårt, no går alt": not Aidn, and it works: no class to give
+        return Regrade([Reply("utter_resolved_correction")], None)
     if context.severity is Severity.C and sounds_major:
         # Nothing is less severe than a C: "vent, jeg trykket feil, vi får ikke sendt noe
         # til legene" after a C from the triage is a B.
@@ -290,6 +307,10 @@ def opening_hours(
         return can_i_call(asked, context, now, contacts)
     if (same_time := _same_time_another_day(asked, now, context, contacts)) is not None:
         return same_time
+    shift = _DAY_BEFORE_OR_AFTER.search(asked.lower())
+    if shift and context.day is not None:  # "dagen etter da?" after "17. mai?"
+        after = shift.group(1) in ("etter", "derpå")
+        return day_reply(context.day + timedelta(days=1 if after else -1), now, contacts)
     return opening_hours_reply(now, asked, contacts)
 
 
@@ -312,8 +333,14 @@ def not_understood(
     severity_info and can_i_call it was torn between. None when neither helps."""
     if mentioned_classes(asked) and ABOUT_CALLING.search(asked):  # "må en B-feil ringes inn?"
         return severity_info_reply(asked, now, contacts)
-    if asked_instant(asked, now, contacts) and (ABOUT_CALLING.search(asked) or context.day):
+    if asked_instant(asked, now, contacts) and (
+        ABOUT_CALLING.search(asked) or context.day or _a_or_b(context)
+    ):
         return can_i_call(asked, context, now, contacts)  # "og hvis jeg ringer om fem min?"
+    if _a_or_b(context) and ABOUT_CALLING.search(asked):  # "må den ringast inn?"
+        return can_i_call(asked, context, now, contacts)
+    if _ONLY_ME.search(asked.lower()) and describes_symptom(asked):
+        return Reply("utter_single_user")  # "innlogginga feiler for meg, kollegaene kommer inn"
     if context.topic == OPENING_HOURS and (
         asked_instant(asked, now, contacts) or names_another_day(asked, now, contacts)
     ):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-# "+47 97 32 86 34", as bot.contacts writes the numbers; an e-mail address.
+# "+47" and eight digits in pairs, as bot.contacts writes the numbers; an e-mail address.
 _LINKABLE = re.compile(r"(\+47(?: ?\d){8})|([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#])")
 

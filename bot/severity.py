@@ -46,8 +46,10 @@ def parse_answer(value: object) -> Answer | None:
 # lead-in: "ja, vi får ikke gitt …", "ok, da er svaret nei, …".
 _LEAD_IN = r"^\W*(?:(?:ok\w*|greit|da|så|svaret|mitt|er|blir)\W+){0,4}"
 _LEADING_ANSWER = {
-    Answer.YES: re.compile(_LEAD_IN + r"(?:ja|jo|jepp|japp|jaa+|jada|yes|yep)\b", re.IGNORECASE),
-    Answer.NO: re.compile(_LEAD_IN + r"(?:nei|neida|nope|no)\b", re.IGNORECASE),
+    Answer.YES: re.compile(
+        _LEAD_IN + r"(?:ja|jo|jepp|japp|jaa+|jada|jau|jaha|yes|yep|yeah)\b", re.IGNORECASE
+    ),
+    Answer.NO: re.compile(_LEAD_IN + r"(?:nei+|neida|næ+h?|niks|nix|nope|nah|no)\b", re.IGNORECASE),
 }
 
 

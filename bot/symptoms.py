@@ -75,7 +75,34 @@ def is_bare_topic(text: str) -> bool:
 
 # "hjelp meg", "sos", "panikk": a call for help. Not understood, it gets "Hva er det som
 # skjer?" with the number as a condition, not "say it in other words".
-_CALL_FOR_HELP = re.compile(r"\b(?:hjelp\w*|help|sos|panikk|krise)\b", re.IGNORECASE)
+_CALL_FOR_HELP = re.compile(
+    r"(?<!øyeblikkelig )(?<!øyeblikkeleg )(?<!akutt )\b(?:hjelp\w*|help|sos|panikk|krise)\b",
+    re.IGNORECASE,
+)
+# "øyeblikkelig hjelp går fint", "vi får gitt akutthjelp": the user says an A's condition
+# does not hold.
+_EMERGENCY_CARE_WORKS = re.compile(
+    r"\b(?:øyeblikkelig|øyeblikkeleg|akutt) ?hjelp\w* (?:går|gikk|fungerer|virker|er mulig)"
+    r"|\b(?:får|kan|fikk) (?:gitt|gi|gje|gjeve) (?:øyeblikkelig|øyeblikkeleg|akutt) ?hjelp"
+    r"|\b(?:får|kan|fikk) (?:gitt|gi|gje|gjeve) akutthjelp",
+    re.IGNORECASE,
+)
+
+
+_NEGATED = re.compile(r"\b(?:ingen|ikke|ikkje|aldri)\b[\w ]{0,12}$", re.IGNORECASE)
+
+
+def says_emergency_care_works(text: str) -> bool:
+    """ "vi får gitt akutthjelp", not "ingen får gitt akutt hjelp"."""
+    return any(
+        not _NEGATED.search(text[max(0, m.start() - 20) : m.start()])
+        for m in _EMERGENCY_CARE_WORKS.finditer(text)
+    )
+
+
+def without_emergency_care_phrase(text: str) -> str:
+    """The text without "vi kan gi akutt hjelp" and the like: what else it describes."""
+    return _EMERGENCY_CARE_WORKS.sub(" ", text)
 
 
 def calls_for_help(text: str) -> bool:

@@ -109,6 +109,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "utter_regrade_to_c": (),
     "utter_regrade_single_user": ("usage",),
     "utter_single_user": ("usage",),
+    "utter_resolved_correction": ("written_channel",),
     "utter_message_too_long": ("fallback",),
     "utter_english_note": ("english_note",),  # inside another reply's text: ENGLISH_NOTE
     "utter_english_note_written": ("english_note",),

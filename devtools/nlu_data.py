@@ -25,8 +25,11 @@ TEST_SETS = {
     # never read (four of its lines were seen in a debug log).
     "sixth": ROOT / "tests" / "nlu" / "sixth_nlu.yml",
     "seventh": ROOT / "tests" / "nlu" / "seventh_nlu.yml",
-    # Session 5, measured once after its changes: the honest figure.
+    # Session 5, measured once after the training data grew (0.947 macro-F1, exact
+    # duplicates of training lines removed).
     "eighth": ROOT / "tests" / "nlu" / "eighth_nlu.yml",
+    # Session 5, measured once at the end of the conversation work: the honest figure.
+    "ninth": ROOT / "tests" / "nlu" / "ninth_nlu.yml",
 }
 
 Examples = list[tuple[str, str]]

@@ -1,4 +1,5 @@
-"""No A/B verdict without a described fault: a message ranked fault_critical or fault_major
+"""No A/B verdict without a described fault, and no A when the user says emergency care
+works ("vi får gitt akutthjelp, men …": a B). A message ranked fault_critical or fault_major
 that describes no symptom (bot.symptoms) becomes no_symptom, which asks "Hva er det som
 skjer?" and gives the number as a condition. So does a bare topic the classifier did not
 understand ("utskrift"), or a call for help it did not understand ("hjelp meg, vet ikke hva
@@ -15,7 +16,13 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.symptoms import calls_for_help, describes_symptom, is_bare_topic
+from bot.symptoms import (
+    calls_for_help,
+    describes_symptom,
+    is_bare_topic,
+    says_emergency_care_works,
+    without_emergency_care_phrase,
+)
 from rasa_extensions.intent_ranking import put_first
 
 NEEDS_A_SYMPTOM = {"fault_critical", "fault_major"}
@@ -42,6 +49,13 @@ class SymptomGuard(GraphComponent):
             name = intent.get("name")
             # The classifier knew the words (it ranked intents): not keyboard mash.
             words_known = len(message.get(INTENT_RANKING_KEY) or []) > 1
+            if name == "fault_critical" and says_emergency_care_works(text):
+                # "vi får gitt akutthjelp, men all utdeling stopper opp": not an A but a B;
+                # "ok, da er svaret nei, vi kan gi akutt hjelp" alone: a no.
+                rest = without_emergency_care_phrase(text)
+                instead = "fault_major" if describes_symptom(rest) else "deny"
+                put_first(message, {"name": instead, "confidence": intent["confidence"]})
+                continue
             if (name in NEEDS_A_SYMPTOM and not describes_symptom(text)) or (
                 name == NOT_UNDERSTOOD
                 and words_known

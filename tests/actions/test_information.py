@@ -4,10 +4,17 @@ import pytest
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.fault_advice import remembered
 from actions.follow_up import ActionFollowUp
 from actions.information import (
+    ActionAskSymptom,
+    ActionFallback,
     ActionOpeningHours,
+    ActionSeverityInfo,
 )
+from actions.personal_data import ActionPersonalDataWarning
+from bot.contacts import CONTACTS
+from bot.severity import Severity
 from tests.conftest import make_tracker
 
 MONDAY_17_MAY_2027 = datetime(2027, 5, 17, 8, 0, tzinfo=timezone.utc)  # 10:00 in Oslo
@@ -29,7 +36,8 @@ async def messages_of(action, tracker=None, events=()):
     return dispatcher.messages
 
 
-NO_MOMENT = [SlotSet("asked_at", None)]
+OPENING_HOURS_TOPIC = [SlotSet("last_topic", "opening_hours")]
+NO_MOMENT = [SlotSet("last_topic", "opening_hours"), SlotSet("asked_at", None)]
 
 
 async def test_open_now(clock):
@@ -100,7 +108,9 @@ async def test_the_day_asked_about_is_what_a_call_question_then_means(clock):
     that Monday is a holiday, so the on-call line, not today's office line."""
     clock(datetime(2026, 5, 22, 10, 0, tzinfo=timezone.utc))  # Friday 12:00 in Oslo
     asked = make_tracker(text="er dere åpne på mandag?")
-    (answer,) = await messages_of(ActionOpeningHours(), asked, [SlotSet("asked_at", "2026-05-25")])
+    (answer,) = await messages_of(
+        ActionOpeningHours(), asked, [*OPENING_HOURS_TOPIC, SlotSet("asked_at", "2026-05-25")]
+    )
     assert answer["response"] == "utter_opening_hours_day_closed"
     follow_up = after_an_answer_about_a_moment(
         text="kan jeg ringe da hvis vi får en kritisk feil?",
@@ -119,7 +129,7 @@ async def test_a_time_asked_about_is_remembered_for_the_next_question_only(clock
     clock(datetime(2026, 11, 26, 14, 0, tzinfo=timezone.utc))  # Thursday 15:00 in Oslo
     asked = make_tracker(text="enn på mandag klokka åtte?")
     (answer,) = await messages_of(
-        ActionOpeningHours(), asked, [SlotSet("asked_at", "2026-11-30T08:00")]
+        ActionOpeningHours(), asked, [*OPENING_HOURS_TOPIC, SlotSet("asked_at", "2026-11-30T08:00")]
     )
     assert answer["response"] == "utter_call_at_time_open"
     slots = {"last_topic": "opening_hours", "asked_at": "2026-11-30T08:00"}
@@ -133,3 +143,153 @@ async def test_a_time_asked_about_is_remembered_for_the_next_question_only(clock
     later = make_tracker(text=text, intent="can_i_call", slots=slots)
     (message,) = await messages_of(ActionFollowUp(), later, [SlotSet("asked_at", None)])
     assert message["response"] == "utter_call_general"
+
+
+async def test_open_now_right_after_an_a_feil_is_whether_to_ring_and_keeps_the_fault(clock):
+    """07:59 on a Monday after an A-feil: "kan vi ikke bare vente til dere åpner klokka
+    åtte?" (classified as opening hours) is no, ring the on-call line now."""
+    clock(datetime(2026, 11, 30, 6, 59, tzinfo=timezone.utc))  # 07:59 in Oslo
+    tracker = make_tracker(
+        text="kan vi ikke bare vente til dere åpner klokka åtte?",
+        intent="opening_hours",
+        slots={"last_topic": "fault", "last_severity": "A"},
+    )
+    (message,) = await messages_of(
+        ActionOpeningHours(), tracker, [SlotSet("asked_at", "2026-11-30T08:00")]
+    )
+    assert message["response"] == "utter_severity_ab_is_called"
+    assert message["line_number"] == CONTACTS.on_call_line.number
+
+
+@pytest.mark.parametrize(
+    ("text", "response", "values", "about"),
+    [
+        ("kan jeg ringe om en C-feil?", "utter_severity_c_is_written", {}, Severity.C),
+        (
+            "må en b-feil ringes inn",
+            "utter_severity_ab_is_called",
+            {"severity": "B", "line_number": CONTACTS.on_call_line.number},
+            Severity.B,
+        ),  # 17 May
+        ("hva er en A-feil", "utter_severity_info", {}, Severity.A),
+        ("hvilke feilklasser finnes?", "utter_severity_info", {}, None),
+    ],
+)
+async def test_severity_questions(clock, text, response, values, about):
+    """A question about one class makes it what follow-ups ("må den ringes inn?") mean."""
+    clock(MONDAY_17_MAY_2027)
+    remembers = remembered(about) if about else []
+    (message,) = await messages_of(ActionSeverityInfo(), make_tracker(text=text), remembers)
+    assert message["response"] == response
+    assert {key: message[key] for key in values} == values
+
+
+async def test_a_contact_question_about_calling_for_a_c_fault_gets_the_class_answer(clock):
+    clock(WEDNESDAY_NOON)
+    tracker = make_tracker(
+        text="skal jeg ringe eller sende e-post om en c-feil", intent="contact_info"
+    )
+    (message,) = await messages_of(ActionFollowUp(), tracker, [SlotSet("asked_at", None)])
+    assert message["response"] == "utter_severity_c_is_written"
+
+
+async def test_contact_info_fallback_and_symptom_question_name_the_line_for_now(clock):
+    clock(MONDAY_17_MAY_2027)
+    (contact,) = await messages_of(
+        ActionFollowUp(), make_tracker(intent="contact_info"), [SlotSet("asked_at", None)]
+    )
+    (fallback,) = await messages_of(
+        ActionFallback(), make_tracker(text="sjekk kvitteringene fra i fjor")
+    )
+    (symptom,) = await messages_of(ActionAskSymptom(), make_tracker(text="hjelp!!"))
+    assert [contact["response"], fallback["response"], symptom["response"]] == [
+        "utter_contact_info",
+        "utter_fallback",
+        "utter_what_happens",
+    ]
+    assert {contact["line_number"], fallback["line_number"], symptom["line_number"]} == {
+        CONTACTS.on_call_line.number
+    }
+
+
+def user(text):
+    return {"event": "user", "text": text}
+
+
+async def test_a_bare_topic_not_understood_gets_the_symptom_question(clock):
+    clock(WEDNESDAY_NOON)
+    (message,) = await messages_of(ActionFallback(), make_tracker(text="pasientjournalen"))
+    assert message["response"] == "utter_what_happens"
+    assert message["line_number"] == CONTACTS.office_line.number
+
+
+async def test_a_second_fallback_in_a_row_offers_the_routes(clock):
+    clock(WEDNESDAY_NOON)
+    events = [
+        user("blablabla"),
+        {"event": "action", "name": "action_fallback"},
+        {"event": "bot", "text": "Beklager"},
+        user("hmm fnugg"),
+    ]
+    (message,) = await messages_of(ActionFallback(), make_tracker(events=events))
+    assert message["response"] == "utter_fallback_menu"
+    assert message["line_number"] == CONTACTS.office_line.number
+
+
+async def test_og_for_c_feil_right_after_response_times_asks_for_cs_response_time(clock):
+    clock(MONDAY_17_MAY_2027)
+    events = [
+        user("hva står i sla-en?"),
+        {"event": "bot", "text": "...", "metadata": {"utter_action": "utter_response_time"}},
+        user("og for C-feil?"),
+    ]
+    tracker = make_tracker(text="og for C-feil?", events=events)
+    (message,) = await messages_of(ActionSeverityInfo(), tracker, remembered(Severity.C))
+    assert message["response"] == "utter_response_time_written_closed"
+    assert message["next_opening"] == "i morgen kl. 08:00"
+    (plain,) = await messages_of(
+        ActionSeverityInfo(), make_tracker(text="og for C-feil?"), remembered(Severity.C)
+    )
+    assert plain["response"] == "utter_severity_info"
+
+
+def ranking(*names):
+    return [{"name": name, "confidence": 1.0} for name in names]
+
+
+async def test_personal_data_warning_then_fault_advice(clock):
+    clock(WEDNESDAY_NOON)
+    tracker = make_tracker(intent_ranking=ranking("share_personal_data", "fault_critical"))
+    messages = await messages_of(ActionPersonalDataWarning(), tracker, remembered(Severity.A))
+    assert [m["response"] for m in messages] == ["utter_personal_data_warning", "utter_fault_a"]
+    assert messages[1]["line_number"] == CONTACTS.office_line.number
+
+
+async def test_personal_data_warning_alone_for_other_questions(clock):
+    clock(WEDNESDAY_NOON)
+    tracker = make_tracker(intent_ranking=ranking("share_personal_data", "usage_question"))
+    messages = await messages_of(ActionPersonalDataWarning(), tracker)
+    assert [m["response"] for m in messages] == ["utter_personal_data_warning"]
+
+
+async def test_personal_data_with_a_fault_not_understood_gives_no_class(clock):
+    """Issue 10: below share_personal_data the message was not understood (the fallback);
+    the classifier's next, unsure guess is no verdict. The warning, then what happens,
+    with the line as a condition."""
+    clock(WEDNESDAY_NOON)
+    tracker = make_tracker(
+        intent_ranking=ranking("share_personal_data", "nlu_fallback", "fault_major")
+    )
+    messages = await messages_of(ActionPersonalDataWarning(), tracker)
+    assert [m["response"] for m in messages] == [
+        "utter_personal_data_warning",
+        "utter_what_happens",
+    ]
+    assert messages[1]["line_number"] == CONTACTS.office_line.number
+
+
+async def test_personal_data_with_an_understood_fault_gets_its_class(clock):
+    clock(WEDNESDAY_NOON)
+    tracker = make_tracker(intent_ranking=ranking("share_personal_data", "fault_major"))
+    messages = await messages_of(ActionPersonalDataWarning(), tracker, remembered(Severity.B))
+    assert [m["response"] for m in messages] == ["utter_personal_data_warning", "utter_fault_b"]

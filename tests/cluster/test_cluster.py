@@ -66,7 +66,10 @@ def text(replies: list[dict]) -> str:
 
 
 def database() -> sa.engine.Engine:
-    return sa.create_engine(f"postgresql+psycopg2://aidn@127.0.0.1:{BASE + 4}/aidn")
+    url = sa.engine.URL.create(
+        "postgresql+psycopg2", username="aidn", host="127.0.0.1", port=BASE + 4, database="aidn"
+    )
+    return sa.create_engine(url)
 
 
 def suggestions_of(sender: str) -> list[str]:

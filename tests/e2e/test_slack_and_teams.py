@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from bot.contacts import CONTACTS
 from bot.hours import line_for
 from devtools.assistant import Assistant
 from devtools.fakes import FakeMicrosoft, FakeSlack
@@ -129,7 +130,8 @@ def test_a_signed_slack_message_gets_the_a_feil_reply_with_the_number_for_now(as
     assert args["channel"] == "D1" and "thread_ts" not in args  # top level, where she wrote
     number = line_now()
     assert f"<tel:{number.replace(' ', '')}|{number}>" in args["text"]
-    assert "A-feil" in args["text"] and "<mailto:support@aidn.no|support@aidn.no>" in args["text"]
+    email = CONTACTS.support_email
+    assert "A-feil" in args["text"] and f"<mailto:{email}|{email}>" in args["text"]
     assert "as_user" not in args and "type" not in args
 
 

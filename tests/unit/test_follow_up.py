@@ -473,3 +473,67 @@ def test_a_time_not_understood_is_a_question_about_calling_then(asked, context):
 @pytest.mark.parametrize("asked", ["kan jeg ringe i morgen tidlig heller?", "eller på mandag?"])
 def test_a_c_feil_is_not_rung_in_on_another_day_either(asked):
     assert can_i_call(asked, C, WEDNESDAY_NIGHT).response == "utter_call_c_no"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("om det skjer igjen i kveld?", time(20)), ("og i natt da?", time(23)), ("i kveldssol", None)],
+)
+def test_evening_and_night_named_without_a_clock_time(text, expected):
+    assert asked_time(text) == expected
+
+
+def test_waiting_for_the_office_with_an_a_feil_is_no_even_at_a_named_time():
+    """07:59, an A-feil: "kan vi ikke vente til dere åpner klokka åtte?" Ring now."""
+    monday_0759 = datetime(2026, 11, 30, 7, 59, tzinfo=OSLO)
+    reply = can_i_call("kan vi ikke bare vente til dere åpner klokka åtte?", A, monday_0759)
+    assert (reply.response, reply.values["line_number"]) == ("utter_severity_ab_is_called", ON_CALL)
+
+
+def test_a_correction_saying_it_works_again_gives_no_class_and_no_number():
+    regrade = less_severe("nei, eg tok feil, det var nettet vårt. no går alt", A, WEDNESDAY_NIGHT)
+    assert regrade.severity is None
+    assert [r.response for r in regrade.replies] == ["utter_resolved_correction"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "response"),
+    [
+        ("må den ringast inn?", "utter_severity_ab_is_called"),  # after "hva er en A-feil?"
+        ("og hvis vi har det midt på natta?", "utter_severity_ab_call_at"),
+    ],
+)
+def test_not_understood_after_a_class_is_about_ringing_for_it(asked, response):
+    reply = not_understood(asked, A, WEDNESDAY_NOON, after_symptom_question=False)
+    assert reply is not None and reply.response == response
+    assert reply.values["line_number"] == (ON_CALL if "natta" in asked else OFFICE)
+
+
+def test_not_understood_only_me_is_the_single_user_answer():
+    reply = not_understood(
+        "bankid-innlogginga feiler for meg, kollegaene mine kommer inn",
+        Context(),
+        WEDNESDAY_NOON,
+        after_symptom_question=False,
+    )
+    assert reply is not None and reply.response == "utter_single_user"
+
+
+def test_the_day_after_the_day_asked_about():
+    context = Context(OPENING_HOURS, day=datetime(2026, 5, 17).date())
+    reply = opening_hours("dagen etter da?", context, datetime(2026, 5, 12, 9, tzinfo=OSLO))
+    assert (reply.response, reply.values["day"]) == (
+        "utter_opening_hours_day_open",
+        "Mandag 18. mai",
+    )
+
+
+def test_a_single_failed_message_after_all_works_again_is_still_a_c_feil():
+    regrade = less_severe("beklager, de går. det var bare én melding som feilet", B, WEDNESDAY_NOON)
+    assert regrade.severity is Severity.C
+
+
+def test_waiting_for_the_office_with_a_b_feil_gets_the_line_for_that_time():
+    monday_0750 = datetime(2026, 10, 26, 7, 50, tzinfo=OSLO)
+    reply = can_i_call("og hvis jeg venter til etter klokka åtte?", B, monday_0750)
+    assert (reply.response, reply.values["line_number"]) == ("utter_severity_ab_call_at", OFFICE)

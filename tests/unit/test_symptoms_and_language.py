@@ -3,7 +3,7 @@
 import pytest
 
 from bot.language import looks_english
-from bot.symptoms import describes_symptom, is_bare_topic
+from bot.symptoms import calls_for_help, describes_symptom, is_bare_topic, says_emergency_care_works
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,33 @@ def test_bare_topics(text, bare):
 )
 def test_looks_english(text, english):
     assert looks_english(text) is english
+
+
+@pytest.mark.parametrize(
+    ("text", "works"),
+    [
+        ("vi får gitt akutthjelp, men all utdeling stopper opp", True),
+        ("feil knapp! øyeblikkelig hjelp går fint, men alt er tregt", True),
+        ("vi kan ikke gi øyeblikkelig hjelp", False),
+        ("aidn er nede", False),
+    ],
+)
+def test_the_user_saying_emergency_care_works(text, works):
+    assert says_emergency_care_works(text) is works
+
+
+@pytest.mark.parametrize(
+    ("text", "calls"),
+    [
+        ("hjelp meg!", True),
+        ("sos", True),
+        ("øyeblikkelig hjelp går fint", False),
+        ("akutt hjelp", False),
+    ],
+)
+def test_a_call_for_help_is_not_the_name_of_emergency_care(text, calls):
+    assert calls_for_help(text) is calls
+
+
+def test_nobody_giving_emergency_care_is_not_it_working():
+    assert not says_emergency_care_works("ja, ingen får gitt akutt hjelp, aidn er borte")
