@@ -37,7 +37,8 @@ CANCEL_WORDS = {"avbryt", "stopp", "glem det", "angre", "avslutt", "cancel"}
 # "dropp hele forslaget") rather than skipping the question.
 _GIVE_UP = (
     r"avbryt\w*|stopp|glem|angre|avslutt\w*|cancel|gidder|gidd|orker|orkar|drit"
-    r"|ikke likevel|ikkje likevel|har ikke tid|har ikkje tid"
+    r"|ikke likevel|ikkje likevel|har ikke tid|har ikkje tid|la vær\w*|la være|tar det seinere"
+    r"|tar det seinar\w*|tar det senere"
 )
 CANCEL = re.compile(rf"\b(?:{_GIVE_UP})\b|\b(?:dropp\w*|hopp over|slett\w*)\b.*\bforslag")
 # "kan vi fortsette med forslaget?" after a detour: ask the question again.

@@ -130,7 +130,7 @@ def mentioned_day(text: str, today: date) -> date | None:
     if ABOUT_NOW.search(lowered):
         return None
     for pattern, rule in NAMED_DAYS:
-        if re.search(rf"\b(?:{pattern})\b", lowered):
+        if re.search(rf"\b(?:{pattern})(?:en|a|n)?\b", lowered):  # "skjærtorsdagen"
             return _next(rule, today)
     explicit = _explicit_date(lowered, today)
     if explicit:
@@ -211,6 +211,7 @@ _HOUR_WORDS = {
     "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12,
 }  # fmt: skip
 _HOUR = rf"\d{{1,2}}|{'|'.join(_HOUR_WORDS)}"
+_QUARTER = re.compile(rf"\bkvart (over|på) ({'|'.join(_HOUR_WORDS)})\b")
 _HALF = re.compile(rf"\bhalv ({'|'.join(_HOUR_WORDS)})\b")
 _CLOCK = re.compile(
     rf"\b(?:kl\.?|klokka|klokken|klokkå)\s*(?:er\s+|blir\s+)?({_HOUR})\b(?:[.:](\d{{2}}))?"
@@ -239,8 +240,12 @@ def asked_time(text: str) -> time | None:
     """The time of day a question names ("klokka halv fire" -> 15:30), or None."""
     lowered = text.lower()
     half = _HALF.search(lowered)
+    quarter = _QUARTER.search(lowered)
     if half:
         hour, minute = _hour(half.group(1)) - 1, 30
+    elif quarter:  # "kvart over fire" 4:15, "kvart på fem" 4:45
+        hour = _hour(quarter.group(2)) - (quarter.group(1) != "over")
+        minute = 15 if quarter.group(1) == "over" else 45
     else:
         clock = _CLOCK.search(lowered)
         if not clock:

@@ -61,6 +61,11 @@ _RESOLVED = re.compile(
     r"|\balt (?:virker|fungerer|funker|verkar)\b|\bløst(?:e)? seg\b|\bløyste seg\b"
     r"|\bkom (?:fram|frem)\b|\ber tilbake\b"
 )
+# "prøver igjen:", "uten nummer da:": the same report said again, not a correction.
+_REPHRASED = re.compile(
+    r"\b(?:prøver igjen|prøver på nytt|prøvar igjen|med andre ord|uten (?:person)?nummer"
+    r"|utan (?:person)?nummer|sier det igjen|seier det igjen)\b"
+)
 # "det var nettet vårt", "wifien": the cause was not Aidn.
 _NOT_AIDN = re.compile(r"\b(?:nett\w*|wifi\w*|wi-fi|internett\w*|strøm\w*|ruter\w*|router\w*)\b")
 # "kan det vente?", "holder det om vi venter til i morgen?"
@@ -82,7 +87,8 @@ def _a_or_b(context: Context) -> Severity | None:
 _NOW = re.compile(r"\b(?:nå|no|akkurat nå|i dag)\b")
 # "kan jeg ringe?", "får vi ringe dere?": asks leave to ring (not "noen må ringe meg").
 _MAY_I_CALL = re.compile(
-    r"\b(?:kan|kann|får|skal|bør|må|går det an å) (?:jeg|eg|vi|æ|me|man|ein) (?:\w+ )?ring"
+    r"\b(?:kan|kann|får|skal|bør|må) (?:jeg|eg|vi|æ|me|man|ein) (?:\w+ )?ring"
+    r"|\b(?:går det an|er det mulig|er det lov) å ring"
 )
 # "og på mandag samme tid?", "i morgen da?": another day at the time asked before.
 _SAME_TIME = re.compile(r"\b(?:samme|same|sama) (?:tid|klokkeslett|tidspunkt)\b")
@@ -249,6 +255,11 @@ def less_severe(
         return Regrade([Reply("utter_what_happens_again", current_line(now, contacts))], None)
     if _SOUNDS_MINOR.search(lowered):
         sounds_major = False
+    if _REPHRASED.search(lowered):
+        # "ok sorry, prøver igjen: vi får ikke lagret målinger …" after the warning about
+        # patient data: the fault said again, no correction.
+        severity = Severity.B if sounds_major else Severity.C
+        return Regrade([fault_reply(severity, now, contacts)], severity)
     elif _SOUNDS_MAJOR.search(lowered):
         sounds_major = True
     not_aidn = _NOT_AIDN.search(lowered)
@@ -301,10 +312,12 @@ def contact_reply(
 def opening_hours(
     asked: str, context: Context, now: datetime, contacts: Contacts = CONTACTS
 ) -> Reply:
-    """ "Er dere åpne nå?" right after an A- or B-feil means "can I ring now?"; otherwise
-    the opening hours for the time, day or period asked about."""
-    if _a_or_b(context):
-        return can_i_call(asked, context, now, contacts)
+    """The opening hours for the time, day or period asked about (they name the line for
+    A- and B-feil); right after an A- or B-feil, a question about waiting, ringing or a
+    time ("kan vi ikke vente til dere åpner klokka åtte?") is one about ringing."""
+    about_ringing = _WAIT.search(asked.lower()) or ABOUT_CALLING.search(asked)
+    if _a_or_b(context) and (about_ringing or asked_instant(asked, now, contacts)):
+        return can_i_call(asked, context, now, contacts)  # "selv om klokka er ti i kveld?"
     if (same_time := _same_time_another_day(asked, now, context, contacts)) is not None:
         return same_time
     shift = _DAY_BEFORE_OR_AFTER.search(asked.lower())

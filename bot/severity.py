@@ -102,3 +102,19 @@ def settle_tie(first: Severity, second: Severity) -> Severity | None:
     if {first, second} <= {Severity.A, Severity.B}:
         return first
     return None
+
+
+# "A-FEIL: journalmodulen har kollapsa", "dette er en B-feil, ...": the user names the
+# class of the fault she describes (not a question about a class).
+_LABEL_FIRST = re.compile(r"^\W*([ABC])[- ]?feil\s*[:!–-]", re.IGNORECASE)
+_LABEL_SAID = re.compile(
+    r"\b(?:dette er|det er|vi har|har en|har ein|vi har ein)\s+(?:en |ein )?([ABC])[- ]?feil\b"
+    r"(?![^.!]*\?)",
+    re.IGNORECASE,
+)
+
+
+def labelled_severity(text: str) -> Severity | None:
+    """The class a message says its fault has, if it says one."""
+    match = _LABEL_FIRST.search(text) or _LABEL_SAID.search(text)
+    return Severity(match.group(1).upper()) if match else None

@@ -15,7 +15,7 @@ from difflib import get_close_matches
 
 _SYMPTOM_WORDS = (
     # negations and absence: "får ikke", "kjem ikkje inn", "ingen kommer inn", "ingenting"
-    r"ikke|ikkje|ikkj|itj|inga|ingen|ingenting|null|uten|mangler|manglar|mangle"
+    r"ikke|ikkje|ikkj|itj|inga|ingen|ingenting|null|uten|mangler|manglar|mangle|aldri"
     r"|verken|hverken|korkje"
     # failure states and verbs
     r"|nede|nere|nedetid|utfall|utestengt\w*|\w*feil\w*|stopp\w*|stans\w*|står|sto|stått|stående"

@@ -97,7 +97,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "utter_call_resolved": ("call_answer",),
     "utter_severity_ab_call_at": ("call_answer",),
     "utter_call_ops_manager": ("call_answer", "contact"),
-    "utter_ops_manager_contact": ("contact",),
+    "utter_ops_manager_contact": ("contact", "escalation"),  # the operations manager
     "utter_written_channel": ("written_channel",),
     "utter_written_after_call": ("written_channel", "call_answer"),
     "utter_response_time": ("response_time",),

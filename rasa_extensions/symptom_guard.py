@@ -1,5 +1,6 @@
-"""No A/B verdict without a described fault, and no A when the user says emergency care
-works ("vi får gitt akutthjelp, men …": a B). A message ranked fault_critical or fault_major
+"""No A/B verdict without a described fault, no A when the user says emergency care works
+("vi får gitt akutthjelp, men …": a B), and the class the user names for the fault she
+describes ("A-FEIL: journalmodulen har kollapsa"). A message ranked fault_critical or fault_major
 that describes no symptom (bot.symptoms) becomes no_symptom, which asks "Hva er det som
 skjer?" and gives the number as a condition. So does a bare topic the classifier did not
 understand ("utskrift"), or a call for help it did not understand ("hjelp meg, vet ikke hva
@@ -16,6 +17,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.severity import labelled_severity
 from bot.symptoms import (
     calls_for_help,
     describes_symptom,
@@ -24,6 +26,7 @@ from bot.symptoms import (
     without_emergency_care_phrase,
 )
 from rasa_extensions.intent_ranking import put_first
+from rasa_extensions.severity_tie_break import INTENT_OF
 
 NEEDS_A_SYMPTOM = {"fault_critical", "fault_major"}
 NO_SYMPTOM = "no_symptom"
@@ -49,6 +52,11 @@ class SymptomGuard(GraphComponent):
             name = intent.get("name")
             # The classifier knew the words (it ranked intents): not keyboard mash.
             words_known = len(message.get(INTENT_RANKING_KEY) or []) > 1
+            labelled = labelled_severity(text)
+            if labelled and describes_symptom(text) and name != INTENT_OF[labelled]:
+                # "A-FEIL: journalmodulen har kollapsa": the class the user gives it
+                put_first(message, {"name": INTENT_OF[labelled], "confidence": 1.0})
+                continue
             if name == "fault_critical" and says_emergency_care_works(text):
                 # "vi får gitt akutthjelp, men all utdeling stopper opp": not an A but a B;
                 # "ok, da er svaret nei, vi kan gi akutt hjelp" alone: a no.

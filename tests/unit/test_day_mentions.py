@@ -110,3 +110,7 @@ def test_periods(text, today, name, days):
 )
 def test_named_days_and_questions_about_now_are_no_period(text):
     assert mentioned_period(text, TUESDAY) is None
+
+
+def test_a_named_day_in_its_definite_form():
+    assert mentioned_day("og skjærtorsdagen?", date(2026, 3, 24)) == date(2026, 4, 2)

@@ -318,8 +318,13 @@ def test_a_b_feil_at_ten_in_the_evening_is_rung_in_on_the_on_call_line():
     assert (reply.values["when"], reply.values["line_number"]) == ("i dag kl. 22:00", ON_CALL)
 
 
-def test_open_now_after_an_a_feil_is_whether_to_ring():
-    reply = opening_hours("er dere åpne nå?", A, WEDNESDAY_NIGHT)
+def test_open_now_after_an_a_feil_is_the_opening_hours_and_waiting_is_no():
+    """After an A at night, "er dere åpne nå?" gets the opening hours (closed, with the
+    on-call line for A/B); "kan vi vente til dere åpner?" gets no: ring now."""
+    assert opening_hours("er dere åpne nå?", A, WEDNESDAY_NIGHT).response == (
+        "utter_opening_hours_closed"
+    )
+    reply = opening_hours("kan vi vente til dere åpner i morgen?", A, WEDNESDAY_NIGHT)
     assert (reply.response, reply.values["line_number"]) == ("utter_severity_ab_is_called", ON_CALL)
 
 
@@ -537,3 +542,26 @@ def test_waiting_for_the_office_with_a_b_feil_gets_the_line_for_that_time():
     monday_0750 = datetime(2026, 10, 26, 7, 50, tzinfo=OSLO)
     reply = can_i_call("og hvis jeg venter til etter klokka åtte?", B, monday_0750)
     assert (reply.response, reply.values["line_number"]) == ("utter_severity_ab_call_at", OFFICE)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("kvart over fire", time(16, 15)), ("kvart på fem i dag", time(16, 45))]
+)
+def test_quarter_past_and_to(text, expected):
+    assert asked_time(text) == expected
+
+
+def test_a_report_said_again_after_the_warning_is_no_correction():
+    regrade = less_severe(
+        "ok sorry. prøver igjen: vi får ikke lagret målinger på noen pasienter",
+        B,
+        WEDNESDAY_NOON,
+        sounds_major=True,
+    )
+    assert regrade.severity is Severity.B
+    assert [r.response for r in regrade.replies] == ["utter_fault_b"]
+
+
+def test_asking_whether_one_may_ring_now_is_answered_yes_for_a_and_b():
+    reply = can_i_call("går det an å ringe dere nå?", Context(), WEDNESDAY_NIGHT)
+    assert (reply.response, reply.values["line_number"]) == ("utter_call_general", ON_CALL)

@@ -5,6 +5,7 @@ from bot.severity import (
     Severity,
     classify,
     decide,
+    labelled_severity,
     leading_answer,
     parse_answer,
     parse_severity,
@@ -82,3 +83,18 @@ def test_a_yes_or_no_leading_a_sentence(text, answer):
 )
 def test_a_tie_between_two_classes(first, second, settled):
     assert settle_tie(first, second) is settled
+
+
+@pytest.mark.parametrize(
+    ("text", "labelled"),
+    [
+        ("A-FEIL: journalmodulen har kollapsa, vi ser ikkje ein einaste journal", Severity.A),
+        ("dette er en B-feil, e-meldingene går ikke ut", Severity.B),
+        ("c-feil – knappen må trykkes to ganger", Severity.C),
+        ("hva er en A-feil?", None),
+        ("er dette en B-feil? alt er tregt", None),
+        ("det er ikke en A-feil", None),
+    ],
+)
+def test_a_class_the_user_names(text, labelled):
+    assert labelled_severity(text) is labelled
