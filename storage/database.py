@@ -1,4 +1,4 @@
-"""The assistant's own tables (suggestions, deliveries) in the same kind of database as the
+"""The assistant's own tables (suggestions, reports, deliveries) in the same kind of database as the
 conversations: a SQLite file by default, PostgreSQL when AIDN_DB_HOST is set (the
 settings of scripts/env.sh)."""
 
@@ -25,6 +25,22 @@ suggestions = sa.Table(
     sa.Column("suggestion", sa.Text, nullable=False),
     sa.Column("area", sa.Text),
     sa.Column("email", sa.String(320)),
+)
+
+reports = sa.Table(
+    "reports",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("created_at", sa.String(40), nullable=False),  # ISO 8601 with its offset
+    sa.Column("sender_id", sa.String(255), nullable=False),
+    sa.Column("channel", sa.String(40), nullable=False),
+    sa.Column("severity", sa.String(1), nullable=False),
+    sa.Column("reasoning", sa.Text, nullable=False),
+    sa.Column("what", sa.Text, nullable=False),
+    sa.Column("since", sa.Text),
+    sa.Column("affected", sa.Text),
+    sa.Column("called", sa.Boolean),
+    sa.Column("contact", sa.String(320), nullable=False),
 )
 
 # One row per item and target: stored first, then delivered, the outcome recorded.

@@ -1,5 +1,5 @@
 """Store first, then deliver, record the outcome, retry what failed: one mechanism for
-everything the assistant hands on (suggestions now, written reports next).
+everything the assistant hands on (suggestions to a webhook, written reports by e-mail).
 
 An item is stored with one `deliveries` row per configured target, in one transaction.
 Delivery claims a row (pending -> sending, so two processes never send it twice), sends,
@@ -13,14 +13,19 @@ from __future__ import annotations
 
 import json
 import logging
+import smtplib
+import ssl
 import time
 import urllib.request
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from email.message import EmailMessage
 from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from bot.contacts import CONTACTS
 from storage.database import deliveries
 
 logger = logging.getLogger(__name__)
@@ -54,6 +59,69 @@ class Webhook:
         with urllib.request.urlopen(request, timeout=self.timeout) as response:
             if not 200 <= response.status < 300:
                 raise OSError(f"webhook answered {response.status}")
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """Where e-mail goes out: AIDN_SMTP_HOST (unset: no e-mail), AIDN_SMTP_PORT,
+    AIDN_SMTP_SECURITY (starttls, tls or none), AIDN_SMTP_USER, AIDN_SMTP_PASSWORD,
+    AIDN_SMTP_FROM; the recipient is support's address from bot.contacts."""
+
+    host: str
+    port: int
+    security: str
+    user: str | None
+    password: str | None
+    sender: str
+    recipient: str
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> SmtpSettings | None:
+        if not env.get("AIDN_SMTP_HOST"):
+            return None
+        security = env.get("AIDN_SMTP_SECURITY", "starttls").lower()
+        if security not in ("starttls", "tls", "none"):
+            raise ValueError(f"AIDN_SMTP_SECURITY must be starttls, tls or none, not {security!r}")
+        default_port = {"starttls": "587", "tls": "465", "none": "25"}[security]
+        return cls(
+            host=env["AIDN_SMTP_HOST"],
+            port=int(env.get("AIDN_SMTP_PORT", default_port)),
+            security=security,
+            user=env.get("AIDN_SMTP_USER") or None,
+            password=env.get("AIDN_SMTP_PASSWORD") or None,
+            sender=env.get("AIDN_SMTP_FROM")
+            or f"hjelpeassistent@{CONTACTS.support_email.split('@')[1]}",
+            recipient=CONTACTS.support_email,
+        )
+
+
+class Email:
+    """Sends the item, rendered by `render` as (subject, body), to support over SMTP."""
+
+    name = "email"
+
+    def __init__(
+        self, smtp: SmtpSettings, render: Callable[[Mapping[str, Any]], tuple[str, str]]
+    ) -> None:
+        self.smtp, self.render = smtp, render
+
+    def send(self, kind: str, item: Mapping[str, Any]) -> None:
+        subject, body = self.render(item)
+        message = EmailMessage()
+        message["From"], message["To"], message["Subject"] = (
+            self.smtp.sender,
+            self.smtp.recipient,
+            subject,
+        )
+        message.set_content(body)
+        connect = smtplib.SMTP_SSL if self.smtp.security == "tls" else smtplib.SMTP
+        context = ssl.create_default_context()
+        with connect(self.smtp.host, self.smtp.port, timeout=10) as server:
+            if self.smtp.security == "starttls":
+                server.starttls(context=context)
+            if self.smtp.user:
+                server.login(self.smtp.user, self.smtp.password or "")
+            server.send_message(message)
 
 
 Loader = Callable[[Connection, int], Mapping[str, Any] | None]

@@ -1,0 +1,200 @@
+"""The written fault report: since when a fault has lasted, and the contact for follow-up,
+read from what a user types in Norwegian. Pure functions: text and `now` in.
+
+The help page asks for every A and B fault in writing after the phone call, and for
+every C fault in writing only. The report's questions are answered in free text; these
+rules turn the answers into what support can use.
+
+Why not a date-parsing library: dateparser 1.5 (the well-kept one with Norwegian) was
+tried on the answers users give. It reads "kl 14" as 14 November, drops the clock time in
+"i dag kl. 14", knows neither "i morges", "i natt" nor "siden mandag", and needs pytz and
+regex releases newer than Rasa 3.6 allows. The assistant's own readers of days and times
+(bot.day_mentions) already know Norwegian, Nynorsk and dialect; these rules look back in
+time with them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from bot import hours
+from bot.calendar_names import WEEKDAYS
+from bot.contacts import CONTACTS, Contacts
+from bot.day_mentions import WEEKDAY_SPELLINGS, asked_time
+from bot.suggestions import normalise_email
+
+
+@dataclass(frozen=True)
+class Since:
+    """When a fault began, as precisely as the user said it."""
+
+    start: datetime  # Europe/Oslo
+    precision: str  # "minute", "part_of_day" or "day"
+
+    def describe(self, now: datetime, contacts: Contacts = CONTACTS) -> str:
+        """ "i dag kl. 14:00", "i går (onsdag 25. november)", "i dag tidlig"."""
+        local = hours.local_time(self.start, contacts)
+        today = hours.local_time(now, contacts).date()
+        day = hours.describe_day(local.date(), today)
+        if local.date() == today - timedelta(days=1):
+            day = f"i går ({day})"
+        if self.precision == "minute":
+            return f"{day} kl. {local:%H:%M}"
+        if self.precision == "part_of_day":
+            return f"{day}, {_PART_NAMES[local.hour]}"
+        return day
+
+
+# Parts of a day said without a clock time: the time they stand for, and its name.
+_PARTS = {
+    "i morges": time(7),
+    "i morgest": time(7),
+    "i morgon tidleg": time(7),
+    "i formiddag": time(10),
+    "i ettermiddag": time(14),
+    "i kveld": time(19),
+    "i natt": time(2),
+    "i natta": time(2),
+}
+_PART_NAMES = {
+    7: "om morgenen",
+    10: "på formiddagen",
+    14: "på ettermiddagen",
+    19: "om kvelden",
+    2: "om natten",
+}
+_PART = re.compile(r"\b(" + "|".join(sorted(_PARTS, key=len, reverse=True)) + r")\b")
+# "for en time siden", "for 20 min sidan", "en times tid", "en halvtime", "et par timer"
+_AGO = re.compile(
+    r"\b(?:for\s+)?(\d{1,3}|en|ein|ei|et|eit|to|tre|fire|fem|ti|tjue|tretti|et par|eit par)"
+    r"\s*(min\w*|time\w*|timar|t)\b(?:\s+(?:siden|sidan|tid))?"
+)
+_HALF_HOUR = re.compile(r"\b(?:en|ein)\s+halv\s*time\b|\bhalvtime\b")
+_COUNTS = {
+    "en": 1, "ein": 1, "ei": 1, "et": 1, "eit": 1, "et par": 2, "eit par": 2, "to": 2,
+    "tre": 3, "fire": 4, "fem": 5, "ti": 10, "tjue": 20, "tretti": 30,
+}  # fmt: skip
+_DAYS_BACK = {"i går": 1, "i gar": 1, "igår": 1, "i forgårs": 2, "i forgars": 2}
+_DAY_BACK = re.compile(r"\b(" + "|".join(_DAYS_BACK) + r")\b")
+_WEEKDAY_NAMES = {
+    number: (name, *others)
+    for number, (name, others) in enumerate(zip(WEEKDAYS, WEEKDAY_SPELLINGS, strict=True))
+}
+_CLOCK_SAID = re.compile(r"\b(?:kl|klokka|klokken|klokkå|halv|kvart)\b|\b\d{1,2}[:.]\d{2}\b")
+_NOW_WORDS = re.compile(r"\b(?:akkurat nå|nettopp|akkurat no|nyss)\b")
+
+
+def parse_since(text: str, now: datetime, contacts: Contacts = CONTACTS) -> Since | None:
+    """When a fault began, from "i dag kl. 14", "siden i går", "fra i morges", "en times
+    tid", "siden mandag", "for 20 minutter siden"; None when the text names no time."""
+    lowered = " ".join(text.lower().split())
+    local_now = hours.local_time(now, contacts)
+    zone = local_now.tzinfo
+    if _NOW_WORDS.search(lowered):
+        return Since(local_now.replace(second=0, microsecond=0), "minute")
+    if _HALF_HOUR.search(lowered):
+        return Since((local_now - timedelta(minutes=30)).replace(second=0, microsecond=0), "minute")
+    ago = _AGO.search(lowered)
+    if ago and ("siden" in lowered or "sidan" in lowered or "tid" in lowered):
+        count = int(ago.group(1)) if ago.group(1).isdigit() else _COUNTS[ago.group(1)]
+        unit = timedelta(minutes=1) if ago.group(2).startswith("min") else timedelta(hours=1)
+        return Since((local_now - count * unit).replace(second=0, microsecond=0), "minute")
+    day = _day_back(lowered, local_now.date())
+    clock = asked_time(lowered) if _CLOCK_SAID.search(lowered) else None
+    if clock is not None:
+        start = datetime.combine(day or local_now.date(), clock, tzinfo=zone)
+        if day is None and start > local_now:  # "siden kl 22" asked at 08:00: last night
+            start -= timedelta(days=1)
+        return Since(start, "minute")
+    part = _PART.search(lowered)
+    if part:
+        start = datetime.combine(day or local_now.date(), _PARTS[part.group(1)], tzinfo=zone)
+        if start > local_now:  # "i natt" asked in the evening: the night before
+            start -= timedelta(days=1)
+        return Since(start, "part_of_day")
+    if day is not None:
+        return Since(datetime.combine(day, time(0), tzinfo=zone), "day")
+    return None
+
+
+def _day_back(lowered: str, today: date) -> date | None:
+    """The day before today a text names: "i går", "i forgårs", a weekday (its last one)."""
+    back = _DAY_BACK.search(lowered)
+    if back:
+        return today - timedelta(days=_DAYS_BACK[back.group(1)])
+    if re.search(r"\bi dag\b", lowered):
+        return today
+    for number, names in _WEEKDAY_NAMES.items():
+        if re.search(r"\b(?:" + "|".join(names) + r")(?:en|a)?\b", lowered):
+            return today - timedelta(days=(today.weekday() - number) % 7)
+    return None
+
+
+# A Norwegian phone number: eight digits, optionally +47 / 0047, spaces or dots between.
+_PHONE = re.compile(r"(?<!\d)(?:(?:\+|00)47[\s.-]?)?((?:\d[\s.-]?){7}\d)(?!\d)")
+
+
+def normalise_contact(text: str) -> str | None:
+    """An e-mail address in lower case, or a phone number as "+47 12 34 56 78", from the
+    answer to "how can support reach you?"; None when it holds neither."""
+    email = normalise_email(text)
+    if email is not None:
+        return email
+    phone = _PHONE.search(text)
+    if phone is None:
+        return None
+    digits = re.sub(r"\D", "", phone.group(1))
+    if digits[0] not in "2345679":  # Norwegian numbers start 2-7 or 9 (8: special services)
+        return None
+    return "+47 " + " ".join(digits[i : i + 2] for i in range(0, 8, 2))
+
+
+@dataclass(frozen=True)
+class Report:
+    """A written fault report as support receives it (identity numbers already removed)."""
+
+    severity: str  # "A", "B" or "C"
+    reasoning: str  # which answers or which description led to the class
+    what: str
+    since: str | None  # as understood ("i dag kl. 14:00"), or as typed when not understood
+    affected: str | None
+    called: bool | None  # for A and B: phoned in already?
+    contact: str
+    channel: str  # widget, REST, Slack, Teams
+    sender_id: str
+    created_at: datetime
+
+
+_CHANNEL_NAMES = {"socketio": "hjelpewidgeten", "rest": "REST", "slack": "Slack", "teams": "Teams"}
+
+
+def channel_name(input_channel: str | None) -> str:
+    return _CHANNEL_NAMES.get(input_channel or "", input_channel or "ukjent")
+
+
+def email_text(report: Report, contacts: Contacts = CONTACTS) -> tuple[str, str]:
+    """Subject and body of the e-mail to support, in Norwegian."""
+    local = hours.local_time(report.created_at, contacts)
+    what = " ".join(report.what.split())
+    subject = f"[Aidn hjelpeassistent] {report.severity}-feil: {what[:60]}"
+    called = {True: "ja", False: "nei", None: "ikke spurt (C-feil)"}[report.called]
+    body = "\n".join(
+        [
+            f"Skriftlig feilmelding fra Aidns hjelpeassistent ({report.channel}).",
+            "",
+            f"Alvorlighetsgrad: {report.severity}-feil",
+            f"Hvorfor: {report.reasoning}",
+            f"Meldt: {local:%d.%m.%Y kl. %H:%M} (Europe/Oslo)",
+            "",
+            f"Hva skjer: {what}",
+            f"Siden: {report.since or 'ikke oppgitt'}",
+            f"Berørt: {report.affected or 'ikke oppgitt'}",
+            f"Ringt inn: {called}",
+            f"Kontakt for oppfølging: {report.contact}",
+            "",
+            f"Samtale-id: {report.sender_id}",
+        ]
+    )
+    return subject, body

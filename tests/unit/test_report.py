@@ -1,0 +1,67 @@
+"""The written report's answers read as support needs them (bot/report.py)."""
+
+from datetime import datetime
+
+import pytest
+
+from bot.hours import zone
+from bot.report import normalise_contact, parse_since
+
+OSLO = zone("Europe/Oslo")
+WEDNESDAY_1530 = datetime(2026, 11, 25, 15, 30, tzinfo=OSLO)
+EARLY_THURSDAY = datetime(2026, 11, 26, 6, 10, tzinfo=OSLO)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "precision", "described"),
+    [
+        ("i dag kl. 14", datetime(2026, 11, 25, 14, 0), "minute", "i dag kl. 14:00"),
+        ("siden kl 9 i morges", datetime(2026, 11, 25, 9, 0), "minute", "i dag kl. 09:00"),
+        ("siden i går", datetime(2026, 11, 24, 0, 0), "day", "i går (tirsdag 24. november)"),
+        ("fra i morges", datetime(2026, 11, 25, 7, 0), "part_of_day", "i dag, om morgenen"),
+        ("en times tid", datetime(2026, 11, 25, 14, 30), "minute", "i dag kl. 14:30"),
+        ("for 20 minutter siden", datetime(2026, 11, 25, 15, 10), "minute", "i dag kl. 15:10"),
+        ("en halvtime", datetime(2026, 11, 25, 15, 0), "minute", "i dag kl. 15:00"),
+        ("siden mandag", datetime(2026, 11, 23, 0, 0), "day", "mandag 23. november"),
+        ("sidan i forgårs", datetime(2026, 11, 23, 0, 0), "day", "mandag 23. november"),
+        ("akkurat nå", datetime(2026, 11, 25, 15, 30), "minute", "i dag kl. 15:30"),
+    ],
+)
+def test_since_when(text, start, precision, described):
+    since = parse_since(text, WEDNESDAY_1530)
+    assert since is not None
+    assert (since.start, since.precision) == (start.replace(tzinfo=OSLO), precision)
+    assert since.describe(WEDNESDAY_1530) == described
+
+
+def test_a_clock_time_later_than_now_was_yesterday():
+    """ "siden kl 22" at 06:10: last night."""
+    since = parse_since("siden kl 22", EARLY_THURSDAY)
+    assert since is not None and since.start == datetime(2026, 11, 25, 22, 0, tzinfo=OSLO)
+
+
+def test_the_night_asked_about_early_in_the_morning_is_the_one_just_gone():
+    since = parse_since("i natt", EARLY_THURSDAY)
+    assert since is not None and since.start == datetime(2026, 11, 26, 2, 0, tzinfo=OSLO)
+
+
+@pytest.mark.parametrize("text", ["vet ikke", "lenge", ""])
+def test_no_time_named(text):
+    assert parse_since(text, WEDNESDAY_1530) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "contact"),
+    [
+        ("kari.nordmann@example.org", "kari.nordmann@example.org"),
+        ("nå meg på Kari@Example.org", "kari@example.org"),
+        ("41 23 45 67", "+47 41 23 45 67"),
+        ("+47 912 34 567", "+47 91 23 45 67"),
+        ("ring meg på 0047 22334455", "+47 22 33 44 55"),
+        ("12345", None),
+        ("81234567", None),  # 8xx: special-rate services, nobody's phone
+        ("ikke noe", None),
+    ],
+)
+def test_contact(text, contact):
+    assert normalise_contact(text) == contact
