@@ -137,8 +137,8 @@ _PHONE = re.compile(r"(?<!\d)(?:(?:\+|00)47[\s.-]?)?((?:\d[\s.-]?){7}\d)(?!\d)")
 
 
 def normalise_contact(text: str) -> str | None:
-    """An e-mail address in lower case, or a phone number as "+47 12 34 56 78", from the
-    answer to "how can support reach you?"; None when it holds neither."""
+    """An e-mail address in lower case, or a phone number as +47 and four pairs of digits,
+    from the answer to "how can support reach you?"; None when it holds neither."""
     email = normalise_email(text)
     if email is not None:
         return email
