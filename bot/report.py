@@ -198,3 +198,84 @@ def email_text(report: Report, contacts: Contacts = CONTACTS) -> tuple[str, str]
         ]
     )
     return subject, body
+
+
+# The report's questions, in the order the form asks them; SKIPPED marks an optional one
+# the user declined.
+WHAT, SINCE, AFFECTED, CALLED, CONTACT, CONFIRMED = (
+    "report_what",
+    "report_since",
+    "report_affected",
+    "report_called",
+    "report_contact",
+    "report_confirmed",
+)
+QUESTIONS = (WHAT, SINCE, AFFECTED, CALLED, CONTACT)
+OPTIONAL = (SINCE, AFFECTED, CONTACT)
+SKIPPED = "-"
+MIN_DESCRIPTION = 5
+
+_SKIP = re.compile(
+    r"^\W*(?:hopp over|hopp|skip|vet ikke|veit ikkje|veit ikke|vet ikkje|aner ikke|usikker"
+    r"|nei takk|ingen|nei|-)\W*$"
+)
+# In a short answer: "vil ikke oppgi det", "trenger ikke", "helst ikke".
+_DECLINE = re.compile(
+    r"\b(?:hopp over|vil ikke|vil ikkje|trenger ikke|treng ikkje|ønsker ikke|ønskjer ikkje"
+    r"|helst ikke|helst ikkje|ikke nødvendig|ikkje naudsynt|ikke oppgi|vet ikke|veit ikkje)\b"
+)
+_DECLINE_MAX_WORDS = 5
+
+
+def declines(text: str) -> bool:
+    """ "hopp over", "vet ikke", "vil ikke oppgi det": no answer to an optional question."""
+    words = " ".join(text.lower().split())
+    if _SKIP.match(words):
+        return True
+    short = len(words.split()) <= _DECLINE_MAX_WORDS and not re.search(r"[@\d]", words)
+    return short and bool(_DECLINE.search(words))
+
+
+# What the user wants to change in the summary: "endre e-posten", "feil tidspunkt".
+_FIELDS = {
+    WHAT: r"beskriv\w*|hva (?:som )?skjer|teksten|feilen",
+    SINCE: r"siden|tid(?:spunkt)?\w*|når|klokke\w*|dato",
+    AFFECTED: r"berørt\w*|hvor mange|enhet\w*|avdeling\w*|kommune\w*|brukere",
+    CALLED: r"ring\w*",
+    CONTACT: r"e-?post\w*|epost\w*|mail\w*|telefon\w*|nummer\w*|kontakt\w*",
+}
+
+
+def field_to_change(text: str) -> str | None:
+    """Which answer a reply to the summary asks to change, if it names one."""
+    lowered = text.lower()
+    for field, words in _FIELDS.items():
+        if re.search(rf"\b(?:{words})\b", lowered):
+            return field
+    return None
+
+
+_SEND = re.compile(r"^\W*(?:send\w*|ja|jepp|ok|greit|stemmer|riktig|det stemmer|yes)\b")
+
+
+def confirms(text: str) -> bool:
+    return bool(_SEND.match(text.lower()))
+
+
+def summary_lines(answers: dict[str, str | None], severity: str) -> list[str]:
+    """The report as the user sees it before sending: one line a field."""
+
+    def shown(field: str) -> str:
+        value = answers.get(field)
+        return "ikke oppgitt" if value in (None, SKIPPED) else str(value)
+
+    lines = [
+        f"• Alvorlighetsgrad: {severity}-feil",
+        f"• Hva skjer: {shown(WHAT)}",
+        f"• Siden: {shown(SINCE)}",
+        f"• Berørt: {shown(AFFECTED)}",
+    ]
+    if severity in ("A", "B"):
+        lines.append(f"• Ringt inn: {shown(CALLED)}")
+    lines.append(f"• Kontakt: {shown(CONTACT)}")
+    return lines

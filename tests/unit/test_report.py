@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 
 from bot.hours import zone
-from bot.report import normalise_contact, parse_since
+from bot.report import declines, normalise_contact, parse_since
 
 OSLO = zone("Europe/Oslo")
 WEDNESDAY_1530 = datetime(2026, 11, 25, 15, 30, tzinfo=OSLO)
@@ -78,3 +78,23 @@ def plus47(digits: str) -> str:
 )
 def test_contact(text, contact):
     assert normalise_contact(text) == contact
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("hopp over", True),
+        ("Vet ikke.", True),
+        ("vil ikke oppgi det", True),
+        ("trenger ikke", True),
+        ("nei takk", True),
+        ("ingen", True),
+        # answers, not refusals
+        ("ingen andre enn meg", False),
+        ("vet ikke helt hvor mange, men hele avdeling 2 på Solsiden", False),
+        ("vil ikke at det skal skje igjen: 12 brukere", False),
+        ("ola@example.org", False),
+    ],
+)
+def test_an_optional_question_declined(text, declined):
+    assert declines(text) is declined
