@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import log, send, utc_now
+from actions.report_form import SEVERITY_REASON, offer_report
 from bot.replies import fault_reply
 from bot.severity import (
     EMERGENCY_CARE_BLOCKED,
@@ -34,6 +35,19 @@ def remembered(severity: Severity | None) -> list[EventType]:
     ]
 
 
+def why(tracker: Tracker, severity: Severity) -> str:
+    """What led to the class, for the written report: the triage's answers or the words."""
+    answers = [tracker.get_slot(EMERGENCY_CARE_BLOCKED), tracker.get_slot(SUBSTANTIALLY_REDUCED)]
+    if any(answers):
+        blocked, reduced = (answer or "ikke spurt" for answer in answers)
+        return (
+            f"Svar i assistentens spørsmål: øyeblikkelig hjelp hindret – {blocked}; "
+            f"vesentlig redusert funksjon eller ytelse – {reduced}"
+        )
+    text = " ".join((tracker.latest_message.get("text") or "").split())[:300]
+    return f"Beskrivelsen «{text}» ble vurdert som {severity.value}-feil"
+
+
 class ActionFaultAdvice(Action):
     def name(self) -> str:
         return "action_fault_advice"
@@ -49,7 +63,12 @@ class ActionFaultAdvice(Action):
         reply = fault_reply(severity, utc_now(tracker))
         log(tracker, "fault advice severity=%s reply=%s", severity, reply.response)
         send(dispatcher, reply)
-        return [*reset_triage(), SlotSet("severity", None), *remembered(severity)]
+        events = [*reset_triage(), SlotSet("severity", None), *remembered(severity)]
+        if severity is None:
+            return events
+        if not tracker.active_loop.get("name"):  # not while another form asks its questions
+            offer_report(dispatcher)
+        return [*events, SlotSet(SEVERITY_REASON, why(tracker, severity))]
 
 
 class ActionStartTriage(Action):

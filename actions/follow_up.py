@@ -3,6 +3,7 @@ less severe fault, questions about a triage question, and cancelling a form."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from typing import Any
 
@@ -12,6 +13,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import log, previous_turn_actions, previous_turn_responses, send, utc_now
 from actions.fault_advice import reset_triage
+from actions.report_form import (
+    OFFER,
+    REPORT_FORM,
+    SEVERITY_REASON,
+    offer_report,
+    start_report,
+)
 from actions.suggestion_form import (
     OPTIONAL_SLOTS,
     SKIPPED,
@@ -30,9 +38,21 @@ from bot.follow_up import (
     written_instead,
 )
 from bot.replies import Reply, current_line, fault_reply, moment_asked, opening_hours_reply
+from bot.report import CONFIRMED as REPORT_CONFIRMED
+from bot.report import OPTIONAL as REPORT_OPTIONAL
+from bot.report import QUESTIONS as REPORT_QUESTIONS
+from bot.report import SKIPPED as REPORT_SKIPPED
+from bot.report import declines as declines_report_question
 from bot.severity import parse_severity
+from bot.symptoms import describes_symptom
 
 TOPIC, LAST_SEVERITY, ASKED_AT = "last_topic", "last_severity", "asked_at"
+# "nei feil, jeg mente nei" after a verdict takes the answer back; "nei takk" declines.
+CORRECTION = re.compile(
+    r"\b(?:feil|mente|meinte|trykket|trykte|ikke så|ikkje så|bare meg|berre eg)\b"
+)
+# "ja, skriv rapporten, e-meldingene står fast" accepts the offer despite the symptom.
+REPORT_WORDS = re.compile(r"\b(?:skriv\w*|rapport\w*|tilbakemelding\w*|meld\w*|report)\b")
 # The actions that answer about another day or a time; only right after one of them does
 # "kan jeg ringe da?" refer to that moment.
 ANSWERS_ABOUT_A_MOMENT = {"action_opening_hours", "action_follow_up"}
@@ -107,7 +127,12 @@ class ActionLessSevere(Action):
         for reply in regrade.replies:
             send(dispatcher, reply)
         severity = regrade.severity.value if regrade.severity else None
-        return [SlotSet(TOPIC, FAULT), SlotSet(LAST_SEVERITY, severity)]
+        events = [SlotSet(TOPIC, FAULT), SlotSet(LAST_SEVERITY, severity)]
+        if regrade.replies[-1].response.startswith("utter_fault_"):  # a class was given
+            offer_report(dispatcher)
+            text = " ".join((tracker.latest_message.get("text") or "").split())[:300]
+            events.append(SlotSet(SEVERITY_REASON, f"Rettet av brukeren: «{text}»"))
+        return events
 
 
 class ActionNoWithoutQuestion(Action):
@@ -121,12 +146,40 @@ class ActionNoWithoutQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        if previous_turn_responses(tracker) & {"utter_fault_a", "utter_fault_b"}:
+        previous = previous_turn_responses(tracker)
+        text = (tracker.latest_message.get("text") or "").lower()
+        if OFFER in previous and not CORRECTION.search(text):  # "nei takk" to the report
+            dispatcher.utter_message(response="utter_report_declined")
+            return []
+        if previous & {"utter_fault_a", "utter_fault_b"}:
             return await ActionLessSevere().run(dispatcher, tracker, domain)
         asked, now = tracker.latest_message.get("text") or "", utc_now(tracker)
         if moment_asked(asked, now):  # "nei, jeg mente torsdag": the day meant
             send(dispatcher, opening_hours_reply(now, asked))
             return moment_remembered(asked, now)
+        dispatcher.utter_message(response="utter_how_can_i_help")
+        return []
+
+
+class ActionYesWithoutQuestion(Action):
+    """A "ja" to no question: after the offer, the written report; otherwise, what can I
+    help with."""
+
+    def name(self) -> str:
+        return "action_yes_without_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        if OFFER in previous_turn_responses(tracker):
+            text = tracker.latest_message.get("text") or ""
+            severity = parse_severity(tracker.get_slot(LAST_SEVERITY))
+            if severity and describes_symptom(text) and not REPORT_WORDS.search(text.lower()):
+                # "ja, alt er vesentlig tregere enn vanlig": about the fault, not the offer
+                send(dispatcher, fault_reply(severity, utc_now(tracker)))
+                offer_report(dispatcher)
+                return []
+            return start_report(dispatcher)
         dispatcher.utter_message(response="utter_how_can_i_help")
         return []
 
@@ -194,15 +247,20 @@ class ActionCancel(Action):
         form = (
             last_form(tracker) if tracker.latest_action_name == "action_deactivate_loop" else None
         )
-        optional = last_requested_slot(tracker) if form == SUGGESTION_FORM else None
+        asked = last_requested_slot(tracker) if form else None
         text = tracker.latest_message.get("text") or ""
-        if optional in OPTIONAL_SLOTS and declines_the_question(text):
-            # "vil ikke oppgi e-post" declines one question, it does not drop the suggestion.
-            return [SlotSet(optional, SKIPPED), FollowupAction(SUGGESTION_FORM)]
+        # "vil ikke oppgi e-post" declines one question; it does not drop the form.
+        if form == SUGGESTION_FORM and asked in OPTIONAL_SLOTS and declines_the_question(text):
+            return [SlotSet(asked, SKIPPED), FollowupAction(SUGGESTION_FORM)]
+        if form == REPORT_FORM and asked in REPORT_OPTIONAL and declines_report_question(text):
+            return [SlotSet(asked, REPORT_SKIPPED), FollowupAction(REPORT_FORM)]
         if form == TRIAGE_FORM:
             send(dispatcher, Reply("utter_triage_cancelled", current_line(utc_now(tracker))))
         elif form == SUGGESTION_FORM:
             dispatcher.utter_message(response="utter_suggestion_cancelled")
+        elif form == REPORT_FORM:
+            dispatcher.utter_message(response="utter_report_cancelled")
         else:
             dispatcher.utter_message(response="utter_cancelled")
-        return [*reset_triage(), *(SlotSet(slot, None) for slot in SUGGESTION_SLOTS)]
+        forgotten = (*SUGGESTION_SLOTS, *REPORT_QUESTIONS, REPORT_CONFIRMED)
+        return [*reset_triage(), *(SlotSet(slot, None) for slot in forgotten)]

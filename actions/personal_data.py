@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import log, send, utc_now
 from actions.fault_advice import remembered
+from actions.report_form import SEVERITY_REASON, offer_report
 from bot.replies import Reply, current_line, fault_reply
 from bot.severity import Severity
 
@@ -40,8 +41,12 @@ class ActionPersonalDataWarning(Action):
         intent = classified_intent(tracker)
         log(tracker, "personal data in message; classified intent=%s", intent)
         if intent in FAULT_INTENTS:
-            send(dispatcher, fault_reply(FAULT_INTENTS[intent], utc_now(tracker)))
-            return remembered(FAULT_INTENTS[intent])
+            severity = FAULT_INTENTS[intent]
+            send(dispatcher, fault_reply(severity, utc_now(tracker)))
+            if not tracker.active_loop.get("name"):
+                offer_report(dispatcher)
+            reason = f"Beskrivelsen (personnummer fjernet) ble vurdert som {severity.value}-feil"
+            return [*remembered(severity), SlotSet(SEVERITY_REASON, reason)]
         if intent in NOT_UNDERSTOOD:  # it may be a fault: what happens, with the line
             send(dispatcher, Reply("utter_what_happens", current_line(utc_now(tracker))))
         return []

@@ -21,6 +21,14 @@ def remembered(severity):
     return [SlotSet("last_topic", "fault"), SlotSet("last_severity", severity)]
 
 
+def reason(severity, text=""):
+    """Why, for the written report: here the (empty) description of the test tracker."""
+    return [SlotSet("severity_reason", f"Beskrivelsen «{text}» ble vurdert som {severity}-feil")]
+
+
+OFFER = "utter_offer_report"  # the written report, offered after every class
+
+
 RESET = [
     SlotSet("emergency_care_blocked", None),
     SlotSet("substantially_reduced", None),
@@ -57,19 +65,18 @@ async def run(severity, **triage):
 async def test_a_and_b_get_the_one_line_for_now(clock, severity, now, response, line):
     clock(now)
     messages, events = await run(severity)
-    assert len(messages) == 1
-    assert messages[0]["response"] == response
+    assert [m["response"] for m in messages] == [response, OFFER]  # the number first
     assert messages[0]["line_number"] == line.number
     assert messages[0]["line_label"] == line.label
-    assert events == RESET + remembered(severity)
+    assert events == RESET + remembered(severity) + reason(severity)
 
 
 async def test_c_when_open_has_no_phone_number(clock):
     clock(TUESDAY_10)
     messages, events = await run("C")
-    assert [m["response"] for m in messages] == ["utter_fault_c_open"]
+    assert [m["response"] for m in messages] == ["utter_fault_c_open", OFFER]
     assert "line_number" not in messages[0]
-    assert events == RESET + remembered("C")
+    assert events == RESET + remembered("C") + reason("C")
 
 
 async def test_c_when_closed_says_when_we_open(clock):
@@ -121,5 +128,17 @@ async def test_triage_answers_decide_unless_a_fault_was_described(
 ):
     clock(TUESDAY_10)
     messages, events = await run(described, **triage)
-    assert [m["response"] for m in messages] == [response]
-    assert events == RESET + remembered(remembered_class)
+    offered = [OFFER] if remembered_class else []  # no class, no report to offer
+    assert [m["response"] for m in messages] == [response, *offered]
+    why = []
+    if remembered_class:
+        answers = [triage.get("emergency_care_blocked"), triage.get("substantially_reduced")]
+        blocked, reduced = (answer or "ikke spurt" for answer in answers)
+        why = [
+            SlotSet(
+                "severity_reason",
+                f"Svar i assistentens spørsmål: øyeblikkelig hjelp hindret – {blocked}; "
+                f"vesentlig redusert funksjon eller ytelse – {reduced}",
+            )
+        ]
+    assert events == RESET + remembered(remembered_class) + why

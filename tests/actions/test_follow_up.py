@@ -18,7 +18,27 @@ RESET_FORMS = [
     SlotSet("suggestion_text", None),
     SlotSet("suggestion_area", None),
     SlotSet("suggestion_email", None),
+    *(
+        SlotSet(slot, None)
+        for slot in (
+            "report_what",
+            "report_since",
+            "report_affected",
+            "report_called",
+            "report_contact",
+            "report_confirmed",
+        )
+    ),
 ]
+
+
+def regraded(severity, text):
+    """A class given by a correction: remembered, with why, for the written report."""
+    return [
+        SlotSet("last_topic", "fault"),
+        SlotSet("last_severity", severity),
+        SlotSet("severity_reason", f"Rettet av brukeren: «{text}»"),
+    ]
 
 
 @pytest.fixture(autouse=True)
@@ -104,8 +124,12 @@ async def test_not_so_serious_after_a_gets_the_class_the_correction_describes(
         intent_ranking=ranking(*ranked),
     )
     messages, events = await run(ActionLessSevere(), tracker)
-    assert [m["response"] for m in messages] == ["utter_regrade_not_a", response]
-    assert events == [SlotSet("last_topic", "fault"), SlotSet("last_severity", severity)]
+    assert [m["response"] for m in messages] == [
+        "utter_regrade_not_a",
+        response,
+        "utter_offer_report",
+    ]
+    assert events == regraded(severity, "oi, feil knapp, vi kan jobbe")
 
 
 async def test_only_me_after_a_is_a_c_feil_without_ringing():
@@ -118,9 +142,10 @@ async def test_only_me_after_a_is_a_c_feil_without_ringing():
     assert [m["response"] for m in messages] == [
         "utter_regrade_single_user",
         "utter_fault_c_closed",
+        "utter_offer_report",
     ]
     assert "line_number" not in messages[1]
-    assert events == [SlotSet("last_topic", "fault"), SlotSet("last_severity", "C")]
+    assert events == regraded("C", "nei vent, det var bare meg som ikke kom inn")
 
 
 async def test_explain_inside_the_triage_explains_the_question_asked():

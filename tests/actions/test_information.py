@@ -257,11 +257,22 @@ def ranking(*names):
     return [{"name": name, "confidence": 1.0} for name in names]
 
 
+def pd_reason(severity):
+    why = f"Beskrivelsen (personnummer fjernet) ble vurdert som {severity}-feil"
+    return [SlotSet("severity_reason", why)]
+
+
 async def test_personal_data_warning_then_fault_advice(clock):
     clock(WEDNESDAY_NOON)
     tracker = make_tracker(intent_ranking=ranking("share_personal_data", "fault_critical"))
-    messages = await messages_of(ActionPersonalDataWarning(), tracker, remembered(Severity.A))
-    assert [m["response"] for m in messages] == ["utter_personal_data_warning", "utter_fault_a"]
+    messages = await messages_of(
+        ActionPersonalDataWarning(), tracker, [*remembered(Severity.A), *pd_reason("A")]
+    )
+    assert [m["response"] for m in messages] == [
+        "utter_personal_data_warning",
+        "utter_fault_a",
+        "utter_offer_report",
+    ]
     assert messages[1]["line_number"] == CONTACTS.office_line.number
 
 
@@ -291,5 +302,11 @@ async def test_personal_data_with_a_fault_not_understood_gives_no_class(clock):
 async def test_personal_data_with_an_understood_fault_gets_its_class(clock):
     clock(WEDNESDAY_NOON)
     tracker = make_tracker(intent_ranking=ranking("share_personal_data", "fault_major"))
-    messages = await messages_of(ActionPersonalDataWarning(), tracker, remembered(Severity.B))
-    assert [m["response"] for m in messages] == ["utter_personal_data_warning", "utter_fault_b"]
+    messages = await messages_of(
+        ActionPersonalDataWarning(), tracker, [*remembered(Severity.B), *pd_reason("B")]
+    )
+    assert [m["response"] for m in messages] == [
+        "utter_personal_data_warning",
+        "utter_fault_b",
+        "utter_offer_report",
+    ]

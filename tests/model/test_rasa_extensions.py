@@ -29,6 +29,8 @@ ACTION_VALUES = {
     "day_name": "julaften",
     "next_opening": "mandag 30. november kl. 08:00",
     "suggestion_id": "7",
+    "report_id": "12",
+    "summary": "• Alvorlighetsgrad: B-feil",
     "when": "i dag kl. 15:30",
     "When": "I dag kl. 15:30",
     "period": "I påsken",
