@@ -20,7 +20,7 @@ cluster-start: train ## A local cluster: PostgreSQL, Redis, nginx, 2 Rasa, actio
 cluster-stop: ## Stop the local cluster (its data stays in var/cluster)
 	scripts/cluster.sh stop
 
-deliver: install ## Deliver suggestions whose delivery failed before
+deliver: install ## Deliver suggestions and written reports not yet delivered (webhook, e-mail)
 	. scripts/env.sh && .venv/bin/python -m storage.deliver
 
 retention: install ## Delete conversations idle for more than DAYS days: make retention DAYS=30

@@ -1,7 +1,7 @@
 """The conversation suite: whole conversations through the real servers over REST, with the
 clock fixed per conversation (format: tests/conversations/README.md).
 
-    python -m devtools.conversations [--half tuned heldout] [--only TEXT]
+    python -m devtools.conversations [--half tuned heldout] [--only TEXT (in the name or file)]
 
 starts the assistant with scripts/serve.sh on ports of its own, runs every conversation of
 the chosen halves, and prints the pass rate of each half and every failure. The clock
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import tempfile
+import urllib.error
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -109,6 +110,29 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "utter_regrade_to_c": (),
     "utter_regrade_single_user": ("usage",),
     "utter_single_user": ("usage",),
+    "utter_offer_report": ("report",),
+    "utter_report_declined": ("written_channel",),
+    "utter_report_needs_a_fault": ("ask_symptom",),
+    "utter_report_start": ("report",),
+    "utter_ask_report_what": ("report",),
+    "utter_report_what_too_short": ("report",),
+    "utter_ask_report_since": ("report",),
+    "utter_ask_report_affected": ("report",),
+    "utter_ask_report_called": ("report",),
+    "utter_report_called_yes_or_no": ("report",),
+    "utter_report_call_first": ("report", "call_answer"),
+    "utter_ask_report_contact": ("report",),
+    "utter_report_invalid_contact": ("report",),
+    "utter_report_summary": ("report",),
+    "utter_report_what_to_change": ("report",),
+    "utter_report_delivered": ("report_saved",),
+    "utter_report_pending": ("report_saved",),
+    "utter_report_stored": ("report_saved",),
+    "utter_report_next_a": ("report_saved",),
+    "utter_report_next_b": ("report_saved",),
+    "utter_report_next_c_open": ("report_saved",),
+    "utter_report_next_c_closed": ("report_saved",),
+    "utter_report_cancelled": ("cancelled",),
     "utter_resolved_correction": ("written_channel",),
     "utter_message_too_long": ("fallback",),
     "utter_english_note": ("english_note",),  # inside another reply's text: ENGLISH_NOTE
@@ -262,7 +286,11 @@ def run_conversation(assistant: Assistant, conversation: Conversation) -> Result
                 result.failures.append(f"turn {number}: no button {turn.button!r} in {titles}")
                 return result
             message = str(button["payload"])
-        assistant.say(sender, message or "", clock)
+        try:
+            assistant.say(sender, message or "", clock)
+        except urllib.error.HTTPError as error:  # a refused message fails this conversation only
+            result.failures.append(f"turn {number} {message!r}: HTTP {error.code} {error.read()!r}")
+            return result
         reply = bot_reply_since_last_user_message(assistant.tracker(sender)["events"])
         wrong = check(turn.expect, reply)
         if wrong:
@@ -311,7 +339,7 @@ def pass_rates(model: Path | None = None) -> dict[str, list[Result]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", nargs="*", default=list(HALVES), choices=HALVES)
-    parser.add_argument("--only", help="run only conversations whose name contains this")
+    parser.add_argument("--only", help="run only conversations whose name or file contains this")
     parser.add_argument(
         "--write",
         action="store_true",
@@ -323,7 +351,9 @@ def main() -> None:
         try:
             reports = []
             for half in args.half:
-                conversations = [c for c in load(half) if not args.only or args.only in c.name]
+                conversations = [
+                    c for c in load(half) if not args.only or args.only in f"{c.source} {c.name}"
+                ]
                 reports.append(report(half, run_all(assistant, conversations)))
                 print(reports[-1], flush=True)
         finally:

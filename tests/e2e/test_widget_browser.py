@@ -5,6 +5,7 @@ Screenshots go to test-artifacts/.
 
 import json
 import re
+import sqlite3
 import urllib.error
 import urllib.request
 from datetime import datetime, timezone
@@ -130,6 +131,54 @@ def test_the_tablet_keeps_no_identity_number_and_forgets_the_chat_when_it_ends(p
     page.reload()
     open_widget(page)  # a new conversation: the greeting, nothing of the old one
     expect(page.locator(".aidn-msg--user")).to_have_count(0)
+
+
+def test_a_b_feil_written_report_taken_in_the_widget_with_quick_replies(page, assistant):
+    """The issue-11 flow in the browser: the verdict, the offer, the form by typing and by
+    quick replies, one answer changed at the summary, sent, and the row in the database."""
+    open_widget(page)
+
+    def bot_says(text):
+        expect(page.locator(".aidn-msg--bot", has_text=text).last).to_be_visible(timeout=60_000)
+
+    say(page, "vi får ikke sendt e-meldinger til legekontoret")
+    bot_says("B-feil")
+    page.get_by_role("button", name="Ja, skriv den her").click()
+    bot_says("Hva skjer?")
+    say(page, "e-meldingene blir liggende i utboksen på hele avdelingen")
+    bot_says("Siden når")
+    page.get_by_role("button", name="Vet ikke").click()
+    bot_says("Hvor mange er berørt")
+    say(page, "avdeling 2, Eksempel kommune")
+    bot_says("Har du ringt inn feilen?")
+    page.get_by_role("button", name="Ja, har ringt").click()
+    bot_says("e-postadresse eller hvilket telefonnummer")
+    say(page, "kari@example.org")
+    bot_says("Kontakt: kari@example.org")
+    page.get_by_role("button", name="Endre kontakten").last.click()
+    bot_says("e-postadresse eller hvilket telefonnummer")
+    say(page, "kari.nordmann@example.org")
+    bot_says("Kontakt: kari.nordmann@example.org")
+    page.get_by_role("button", name="Send tilbakemeldingen").last.click()
+    bot_says("referanse")
+    bot_says("prioriterer")
+    page.screenshot(path=str(ARTIFACTS / "widget-report.png"))
+    database = assistant.log.parent / "inbox.sqlite3"
+    rows = (
+        sqlite3.connect(database)
+        .execute("SELECT severity, what, since, contact, called, channel FROM reports")
+        .fetchall()
+    )
+    assert rows == [
+        (
+            "B",
+            "e-meldingene blir liggende i utboksen på hele avdelingen",
+            None,
+            "kari.nordmann@example.org",
+            1,
+            "hjelpewidgeten",
+        )
+    ]
 
 
 @pytest.mark.parametrize("width", [1280, 1000])
