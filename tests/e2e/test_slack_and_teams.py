@@ -5,11 +5,13 @@ which the channels reach through their settings, as production reaches the real 
 import hashlib
 import hmac
 import json
+import sqlite3
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 
@@ -38,7 +40,12 @@ def microsoft():
 
 
 @pytest.fixture(scope="module")
-def assistant(tmp_path_factory, slack, microsoft):
+def var_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("channels-var")
+
+
+@pytest.fixture(scope="module")
+def assistant(var_dir, slack, microsoft):
     env = {
         "AIDN_SLACK_BOT_TOKEN": "xoxb-test-token",
         "AIDN_SLACK_SIGNING_SECRET": SIGNING_SECRET,
@@ -49,7 +56,7 @@ def assistant(tmp_path_factory, slack, microsoft):
         "AIDN_TEAMS_LOGIN_URL": microsoft.url,
         "AIDN_TEAMS_OPENID_URL": microsoft.openid_url,
     }
-    running = Assistant(tmp_path_factory.mktemp("channels-var"), ports=PORTS, extra_env=env)
+    running = Assistant(var_dir, ports=PORTS, extra_env=env)
     yield running
     running.stop()
 
@@ -122,9 +129,34 @@ def posted(slack, count=1):
     return [r for r in slack.wait_for(count) if r["method"] == "chat.postMessage"]
 
 
+def verdict_and_offer(slack):
+    """A verdict is followed by the offer to take the written report, with its buttons."""
+    verdict, offer = posted(slack, 2)
+    assert "blocks" not in verdict["args"]
+    buttons = next(b for b in offer["args"]["blocks"] if b["type"] == "actions")["elements"]
+    assert [b["value"] for b in buttons] == ["/write_report", "/deny"]
+    return verdict, offer
+
+
+def click_slack(assistant, message: dict, index: int, ts: str, user="U1", channel="D1") -> int:
+    """Clicks the index-th button of a posted message, as Slack's interactivity request."""
+    buttons = next(b for b in message["blocks"] if b["type"] == "actions")["elements"]
+    payload = {
+        "type": "block_actions",
+        "user": {"id": user},
+        "team": {"id": "T1"},
+        "channel": {"id": channel},
+        "container": {"type": "message", "message_ts": ts, "channel_id": channel},
+        "message": {"ts": ts, "text": message["text"], "blocks": message["blocks"]},
+        "actions": [buttons[index] | {"action_ts": f"{ts}1"}],
+    }
+    body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
+    return send_slack(assistant, body, "application/x-www-form-urlencoded")
+
+
 def test_a_signed_slack_message_gets_the_a_feil_reply_with_the_number_for_now(assistant, slack):
     assert send_slack(assistant, slack_event("Aidn er helt nede", "Ev1", "100.1")) == 200
-    (reply,) = posted(slack)
+    reply, _ = verdict_and_offer(slack)
     args = reply["args"]
     assert reply["auth"] == "Bearer xoxb-test-token"
     assert args["channel"] == "D1" and "thread_ts" not in args  # top level, where she wrote
@@ -138,8 +170,9 @@ def test_a_signed_slack_message_gets_the_a_feil_reply_with_the_number_for_now(as
 def test_a_reply_goes_into_the_thread_the_user_wrote_in(assistant, slack):
     body = slack_event("<@UBOT> Aidn er helt nede", "Ev2", "200.2", "C1", "app_mention", "199.9")
     assert send_slack(assistant, body) == 200
-    (reply,) = posted(slack)
+    reply, offer = verdict_and_offer(slack)
     assert reply["args"]["channel"] == "C1" and reply["args"]["thread_ts"] == "199.9"
+    assert offer["args"]["thread_ts"] == "199.9"
     assert "A-feil" in reply["args"]["text"]
 
 
@@ -162,7 +195,7 @@ def test_a_replayed_slack_request_is_refused(assistant, slack):
     headers = slack_headers(body, "application/json")
     assert post(assistant, "/webhooks/slack/webhook", body, headers) == 200
     assert post(assistant, "/webhooks/slack/webhook", body, headers) == 401
-    assert len(slack.wait_for(2, timeout=8)) == 1
+    assert len(slack.wait_for(3, timeout=8)) == 2  # the verdict and the offer, once
 
 
 def test_a_retry_and_the_same_message_as_two_events_get_one_answer(assistant, slack):
@@ -177,7 +210,7 @@ def test_a_retry_and_the_same_message_as_two_events_get_one_answer(assistant, sl
     )
     as_message = slack_event("Aidn er helt nede", "Ev6", "500.5", "C1", "message")  # same ts
     assert retry == 200 and send_slack(assistant, as_message) == 200
-    assert len(slack.wait_for(3, timeout=8)) == 1
+    assert len(slack.wait_for(3, timeout=8)) == 2  # the verdict and the offer, once
 
 
 def test_a_button_click_posts_its_payload_and_retires_the_buttons(assistant, slack):
@@ -187,22 +220,55 @@ def test_a_button_click_posts_its_payload_and_retires_the_buttons(assistant, sla
     assert [a["value"] for a in actions] == ["/affirm", "/deny", "/unsure"]
     assert all(a["action_id"].startswith("aidn_button_") for a in actions)
     slack.received.clear()
-    payload = {
-        "type": "block_actions",
-        "user": {"id": "U1"},
-        "team": {"id": "T1"},
-        "channel": {"id": "D1"},
-        "container": {"type": "message", "message_ts": "701.0", "channel_id": "D1"},
-        "message": {"ts": "701.0", "text": question["text"], "blocks": question["blocks"]},
-        "actions": [actions[1] | {"action_ts": "702.0"}],  # "Nei"
-    }
-    body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
-    assert send_slack(assistant, body, "application/x-www-form-urlencoded") == 200
+    assert click_slack(assistant, question, 1, "701.0") == 200  # "Nei"
     received = slack.wait_for(2)
     (update,) = [r["args"] for r in received if r["method"] == "chat.update"]
     assert update["ts"] == "701.0" and all(b["type"] != "actions" for b in update["blocks"])
     (reply,) = [r["args"] for r in received if r["method"] == "chat.postMessage"]
     assert "vesentlig redusert" in reply["text"]
+
+
+def texts_until(fake, words: str, timeout: float = 30) -> list[dict]:
+    """What was posted, waiting until a message containing `words` has arrived."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        received = list(fake.received)
+        if any(words in json.dumps(r, ensure_ascii=False) for r in received):
+            return received
+        time.sleep(0.1)
+    raise AssertionError(f"no message with {words!r}: {fake.received}")
+
+
+def test_the_written_report_is_taken_in_slack_with_its_buttons(assistant, slack, var_dir):
+    def say(text: str, n: int, next_question: str) -> dict:
+        slack.received.clear()
+        assert (
+            send_slack(assistant, slack_event(text, f"Ev-r{n}", f"90{n}.1", "D2", user="U2")) == 200
+        )
+        return texts_until(slack, next_question)[-1]["args"]
+
+    offer = say("Aidn er helt nede", 0, "skriftlige tilbakemeldingen her")
+    slack.received.clear()
+    assert click_slack(assistant, offer, 0, "900.5", user="U2", channel="D2") == 200
+    texts_until(slack, "Hva skjer?")
+    say("Ingen på Solsiden kommer inn i Aidn, alle får en hvit skjerm", 1, "Siden når")
+    say("siden kl 13 i dag", 2, "Hvor mange er berørt")
+    say("hele Solsiden sykehjem, Eksempel kommune", 3, "Har du ringt")
+    say("ja, har ringt", 4, "Hvilken e-postadresse")
+    summary = say("kari@example.org", 5, "Slik blir tilbakemeldingen")
+    assert "kari@example.org" in summary["text"] and "Solsiden" in summary["text"]
+    slack.received.clear()
+    assert click_slack(assistant, summary, 0, "905.5", user="U2", channel="D2") == 200
+    done = " ".join(r["args"]["text"] for r in texts_until(slack, "umiddelbart"))
+    assert "referanse" in done and "håndterer A-feil umiddelbart" in done
+    row = (
+        sqlite3.connect(var_dir / "inbox.sqlite3")
+        .execute(
+            "SELECT severity, channel, called, contact FROM reports WHERE what LIKE '%hvit skjerm%'"
+        )
+        .fetchone()
+    )
+    assert row == ("A", "Slack", 1, "kari@example.org")
 
 
 def test_slacks_url_verification(assistant):
@@ -269,13 +335,15 @@ def test_a_teams_message_with_a_valid_token_gets_the_reply_with_a_single_tenant_
     assistant, microsoft
 ):
     assert send_teams(assistant, activity(microsoft), microsoft.token(claims(microsoft))) == 200
-    (reply,) = replies(microsoft)
+    reply, offer = replies(microsoft, 2)
     assert reply["path"] == "/v3/conversations/a:conv-1/activities/act-1"
     assert reply["auth"] == f"Bearer token-for-{TENANT}"  # from the single-tenant endpoint
     number = line_now()
     text = reply["activity"]["text"]
     assert "A-feil" in text and f"[{number}](tel:{number.replace(' ', '')})" in text
     assert reply["activity"]["textFormat"] == "markdown"
+    buttons = offer["activity"]["attachments"][0]["content"]["buttons"]
+    assert [b["title"] for b in buttons] == ["Ja, skriv den her", "Nei takk"]
 
 
 @pytest.mark.parametrize(
@@ -330,7 +398,7 @@ def test_a_mention_is_stripped(assistant, microsoft):
     mention = {"type": "mention", "text": "<at>Aidn</at>", "mentioned": {"id": "28:bot"}}
     message = activity(microsoft, "<at>Aidn</at> Aidn er helt nede", id="act-4", entities=[mention])
     assert send_teams(assistant, message, microsoft.token(claims(microsoft))) == 200
-    (reply,) = replies(microsoft)
+    reply, _offer = replies(microsoft, 2)
     assert "A-feil" in reply["activity"]["text"]
 
 
@@ -341,3 +409,43 @@ def test_a_new_member_gets_the_welcome(assistant, microsoft):
     (reply,) = replies(microsoft)
     assert reply["path"] == "/v3/conversations/a:conv-1/activities"
     assert "chatbot" in reply["activity"]["text"]
+
+
+def test_the_written_report_is_taken_in_teams_skipping_what_is_optional(
+    assistant, microsoft, var_dir
+):
+    token = microsoft.token(claims(microsoft))
+
+    def say(text: str | None, n: int, next_question: str, value=None) -> dict:
+        microsoft.received.clear()
+        message = activity(
+            microsoft, text, id=f"rep-{n}", conversation={"id": "a:conv-2", "tenantId": TENANT}
+        )
+        if value is not None:
+            message["value"] = value
+        assert send_teams(assistant, message, token) == 200
+        return texts_until(microsoft, next_question)[-1]["activity"]
+
+    def button(card: dict, title: str) -> dict:
+        buttons = card["attachments"][0]["content"]["buttons"]
+        return next(b["value"] for b in buttons if b["title"] == title)
+
+    offer = say(
+        "vi får ikke sendt e-meldinger til legekontoret", 0, "skriftlige tilbakemeldingen her"
+    )
+    say("Ja, skriv den her", 1, "Hva skjer?", button(offer, "Ja, skriv den her"))
+    since = say("E-meldingene blir liggende i utboksen og går ikke ut", 2, "Siden når")
+    affected = say("Vet ikke", 3, "Hvor mange er berørt", button(since, "Vet ikke"))
+    say("Hopp over", 4, "Har du ringt", button(affected, "Hopp over"))
+    contact = say("nei, ikke ennå", 5, "Hvilken e-postadresse")
+    summary = say("Hopp over", 6, "Slik blir tilbakemeldingen", button(contact, "Hopp over"))
+    say("Send tilbakemeldingen", 7, "prioriterer", button(summary, "Send tilbakemeldingen"))
+    row = (
+        sqlite3.connect(var_dir / "inbox.sqlite3")
+        .execute(
+            "SELECT severity, channel, called, since, affected, contact FROM reports"
+            " WHERE what LIKE '%utboksen%'"
+        )
+        .fetchone()
+    )
+    assert row == ("B", "Teams", 0, None, None, "ikke oppgitt")
