@@ -201,8 +201,19 @@ class ActionUnsureWithoutQuestion(Action):
         return []
 
 
+# Replies that ask the user to say more: "hæ?" after one of them is confusion, not a
+# question about the severity classes.
+ASKED_TO_SAY_MORE = {
+    "utter_fallback",
+    "utter_fallback_menu",
+    "utter_what_happens",
+    "utter_what_happens_again",
+}
+
+
 class ActionExplain(Action):
-    """ "Hva mener du med …?": inside the triage, the question asked; else the classes."""
+    """ "Hva mener du med …?": inside the triage, the question asked; after a reply that did
+    not understand, the main routes as buttons; else the classes."""
 
     def name(self) -> str:
         return "action_explain"
@@ -213,6 +224,8 @@ class ActionExplain(Action):
         asked_about = tracker.get_slot("requested_slot")
         if tracker.active_loop.get("name") == TRIAGE_FORM and asked_about:
             send(dispatcher, Reply(f"utter_help_{asked_about}", current_line(utc_now(tracker))))
+        elif previous_turn_responses(tracker) & ASKED_TO_SAY_MORE:
+            send(dispatcher, Reply("utter_menu_after_confusion", current_line(utc_now(tracker))))
         else:
             dispatcher.utter_message(response="utter_severity_info")
         return []

@@ -112,9 +112,14 @@ class ActionFallback(Action):
         text, now = tracker.latest_message.get("text") or "", utc_now(tracker)
         context = context_of(tracker)
         after_a_or_b = context.topic == FAULT and context.severity in (Severity.A, Severity.B)
-        if after_a_or_b and best_guess(tracker) in ("less_severe", "fault_minor"):
+        after_c = context.topic == FAULT and context.severity is Severity.C
+        guess = best_guess(tracker)
+        if (after_a_or_b and guess in ("less_severe", "fault_minor")) or (
+            after_c and guess == "less_severe"
+        ):
             # "falsk alarm, det var bare én melding …" right after an A/B verdict, read
-            # half as a correction and half as a smaller fault: the correction.
+            # half as a correction and half as a smaller fault: the correction; after a C,
+            # "vent, jeg trykket feil, vi får ikke sendt noe" is re-graded the same way.
             return await ActionLessSevere().run(dispatcher, tracker, domain)
         after_symptom_question = "utter_what_happens" in previous_turn_responses(tracker)
         in_context = not_understood(text, context, now, after_symptom_question)

@@ -32,7 +32,7 @@ from bot.replies import (
     when_values,
 )
 from bot.severity import Severity
-from bot.symptoms import describes_symptom
+from bot.symptoms import asks_what_if, describes_symptom
 
 # Topics: the route of the last answer that a follow-up can refer to.
 FAULT, USAGE, ESCALATION, OPENING_HOURS, SUGGESTION = (
@@ -88,7 +88,12 @@ _NOW = re.compile(r"\b(?:nå|no|akkurat nå|i dag)\b")
 # "kan jeg ringe?", "får vi ringe dere?": asks leave to ring (not "noen må ringe meg").
 _MAY_I_CALL = re.compile(
     r"\b(?:kan|kann|får|skal|bør|må) (?:jeg|eg|vi|æ|me|man|ein) (?:\w+ )?ring"
-    r"|\b(?:går det an|er det mulig|er det lov) å ring"
+    r"|\b(?:går det an|er det mulig|er det lov|er det greit|er det ok) å ring"
+)
+# "er det greit å ringe dere for brukerstøtte?": ringing about how to use Aidn.
+_ABOUT_USAGE = re.compile(
+    r"\b(?:brukerstøtte|brukarstøtte|opplæring|opplæringa?|brukerspørsmål\w*"
+    r"|spørsmål om (?:bruk|hvordan|korleis)\w*|hjelp til å bruke|hjelp med å bruke)\b"
 )
 # "og på mandag samme tid?", "i morgen da?": another day at the time asked before.
 _SAME_TIME = re.compile(r"\b(?:samme|same|sama) (?:tid|klokkeslett|tidspunkt)\b")
@@ -147,6 +152,11 @@ def can_i_call(asked: str, context: Context, now: datetime, contacts: Contacts =
         return call_at(instant, now, contacts)
     if a_or_b and _WAIT.search(asked.lower()):  # "kan det ikke vente til i morgen?": no
         return _ring_now(a_or_b, now, contacts)
+    if asks_what_if(asked) and not names_another_day(asked, now, contacts):
+        # "hvis det blir verre, hvem ringer vi?": the number for now, as a condition
+        return Reply("utter_call_if_worse", current_line(now, contacts))
+    if _ABOUT_USAGE.search(asked.lower()):  # "kan jeg ringe for brukerstøtte?": no, in writing
+        return Reply("utter_call_usage_no")
     if context.topic == FAULT and context.severity is Severity.C and not mentioned_classes(asked):
         return Reply("utter_call_c_no")  # "kan jeg ringe i morgen tidlig heller?": no
     if names_another_day(asked, now, contacts):  # "på langfredag": that day's lines
@@ -215,7 +225,8 @@ _ONLY_ME = re.compile(
 # slow, e-meldinger not sent).
 _SOUNDS_MINOR = re.compile(
     r"\b(?:to ganger|flere ganger|to gonger|fleire gonger|trykk\w* (?:to|flere|fleire)"
-    r"|kosmetisk|bare litt|litt treg\w*|litt seig\w*)"
+    r"|kosmetisk|bare litt|litt treg\w*|litt seig\w*"
+    r"|ser (?:rar|rart|rare|merkelig\w*|snodig\w*|annerledes) ut|ikon\w*|farge\w*|skrifttype\w*)"
 )
 _SOUNDS_MAJOR = re.compile(
     r"\b(?:ekstremt|(?:veldig|sykt|svært|utrolig|forferdelig) tr[e]i?g\w*|kjempetreg\w*"

@@ -84,7 +84,10 @@ _CALL_FOR_HELP = re.compile(
 _EMERGENCY_CARE_WORKS = re.compile(
     r"\b(?:øyeblikkelig|øyeblikkeleg|akutt) ?hjelp\w* (?:går|gikk|fungerer|virker|er mulig)"
     r"|\b(?:får|kan|fikk) (?:gitt|gi|gje|gjeve) (?:øyeblikkelig|øyeblikkeleg|akutt) ?hjelp"
-    r"|\b(?:får|kan|fikk) (?:gitt|gi|gje|gjeve) akutthjelp",
+    r"|\b(?:får|kan|fikk) (?:gitt|gi|gje|gjeve) akutthjelp"
+    # "akutt hjelp får vi gitt som vanleg"
+    r"|\b(?:øyeblikkelig|øyeblikkeleg|akutt) ?hjelp\w* (?:får|kan|fikk)"
+    r" (?:vi|me|dei|de|dere|dokker) (?:gitt|gi|gje|gjeve)\b",
     re.IGNORECASE,
 )
 
@@ -107,3 +110,22 @@ def without_emergency_care_phrase(text: str) -> str:
 
 def calls_for_help(text: str) -> bool:
     return _CALL_FOR_HELP.search(text) is not None
+
+
+# "hvis det blir verre, hvem ringer vi da?": a fault that may come, and a question about
+# whom to ring; no fault is reported.
+_WHAT_IF = re.compile(
+    r"\b(?:hvis|viss|om|dersom|i tilfelle)\b"
+    r" (?:det|den|feilen|dette|problemet|aidn|systemet)"
+    r" (?:skulle|blir|vert|begynner|kommer tilbake|kjem tilbake|skjer igjen|går ned|dett ut)\b",
+    re.IGNORECASE,
+)
+_ASKS_ABOUT_RINGING = re.compile(
+    r"\b(?:ring\w*|nummer\w*|telefon\w*|kontakt\w*|gjør vi|gjer vi|gjør jeg|gjer eg)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_what_if(text: str) -> bool:
+    """ "om det blir verre og vi ikke får jobbet, hvem ringer vi da?" """
+    return bool(_WHAT_IF.search(text) and _ASKS_ABOUT_RINGING.search(text))

@@ -12,6 +12,7 @@ AIDN_CLOCK_FROM_METADATA=1 (this suite and the tests; never production).
 from __future__ import annotations
 
 import argparse
+import re
 import tempfile
 import urllib.error
 import uuid
@@ -83,6 +84,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "utter_out_of_scope": ("out_of_scope",),
     "utter_fallback": ("fallback",),
     "utter_fallback_menu": ("fallback",),
+    "utter_menu_after_confusion": ("fallback",),
     "utter_technical_problem": ("fallback",),
     "utter_triage_reask": ("triage",),
     "utter_triage_cancelled": ("cancelled",),
@@ -108,6 +110,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "utter_response_time_written_closed": ("response_time",),
     "utter_regrade_not_a": (),
     "utter_regrade_to_c": (),
+    "utter_call_if_worse": ("call_answer",),
     "utter_regrade_single_user": ("usage",),
     "utter_single_user": ("usage",),
     "utter_offer_report": ("report",),
@@ -258,14 +261,15 @@ def bot_reply_since_last_user_message(events: list[dict[str, Any]]) -> BotReply:
 def without_contacts(text: str) -> str:
     """Reply text for reports, with the numbers and e-mail named instead of written out
     (only bot/contacts.py may hold them)."""
-    for value, name in (
-        (CONTACTS.office_line.number, "<office line>"),
-        (CONTACTS.on_call_line.number, "<on-call line>"),
-        (CONTACTS.operations_manager_phone.number, "<operations manager>"),
-        (CONTACTS.support_email, "<support e-mail>"),
+    for phone, name in (
+        (CONTACTS.office_line, "<office line>"),
+        (CONTACTS.on_call_line, "<on-call line>"),
+        (CONTACTS.operations_manager_phone, "<operations manager>"),
     ):
-        text = text.replace(value, name)
-    return text
+        # As printed, or as a conversation file writes it (without +47, spaces or both)
+        digits = phone.number.replace(" ", "")[-8:]
+        text = re.sub(r"(?:\+47 ?)?" + r" ?".join(digits), name, text)
+    return text.replace(CONTACTS.support_email, "<support e-mail>")
 
 
 def run_conversation(assistant: Assistant, conversation: Conversation) -> Result:

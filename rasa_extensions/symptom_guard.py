@@ -1,10 +1,12 @@
 """No A/B verdict without a described fault, no A when the user says emergency care works
 ("vi får gitt akutthjelp, men …": a B), and the class the user names for the fault she
-describes ("A-FEIL: journalmodulen har kollapsa"). A message ranked fault_critical or fault_major
-that describes no symptom (bot.symptoms) becomes no_symptom, which asks "Hva er det som
-skjer?" and gives the number as a condition. So does a bare topic the classifier did not
-understand ("utskrift"), or a call for help it did not understand ("hjelp meg, vet ikke hva
-jeg skal gjøre"). The classifier's ranking stays below it."""
+describes ("A-FEIL: journalmodulen har kollapsa"); a question about a fault that may
+come ("hvis det blir verre, hvem ringer vi?") is about ringing, not a report. A message
+ranked fault_critical or fault_major that describes no symptom (bot.symptoms) becomes
+no_symptom, which asks "Hva er det som skjer?" and gives the number as a condition. So
+does a bare topic the classifier did not understand ("utskrift"), or a call for help it
+did not understand ("hjelp meg, vet ikke hva jeg skal gjøre"). The classifier's ranking
+stays below it."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.severity import labelled_severity
 from bot.symptoms import (
+    asks_what_if,
     calls_for_help,
     describes_symptom,
     is_bare_topic,
@@ -29,6 +32,7 @@ from rasa_extensions.intent_ranking import put_first
 from rasa_extensions.severity_tie_break import INTENT_OF
 
 NEEDS_A_SYMPTOM = {"fault_critical", "fault_major"}
+FAULT_INTENTS = {*NEEDS_A_SYMPTOM, "fault_minor", "report_fault"}
 NO_SYMPTOM = "no_symptom"
 NOT_UNDERSTOOD = "nlu_fallback"
 
@@ -56,6 +60,10 @@ class SymptomGuard(GraphComponent):
             if labelled and describes_symptom(text) and name != INTENT_OF[labelled]:
                 # "A-FEIL: journalmodulen har kollapsa": the class the user gives it
                 put_first(message, {"name": INTENT_OF[labelled], "confidence": 1.0})
+                continue
+            if name in FAULT_INTENTS and asks_what_if(text):
+                # "hvis det blir verre, hvem ringer vi da?": a question, not a fault report
+                put_first(message, {"name": "can_i_call", "confidence": intent["confidence"]})
                 continue
             if name == "fault_critical" and says_emergency_care_works(text):
                 # "vi får gitt akutthjelp, men all utdeling stopper opp": not an A but a B;

@@ -158,6 +158,19 @@ async def test_explain_inside_the_triage_explains_the_question_asked():
     assert events == []
 
 
+async def test_confusion_after_a_reply_that_did_not_understand_gets_the_main_routes():
+    """ "hæ" after the fallback: the routes as buttons and the number as a condition."""
+    after_the_fallback = [
+        {"event": "user", "text": "sdfkj lkj"},
+        {"event": "bot", "metadata": {"utter_action": "utter_fallback"}},
+        {"event": "user", "text": "hæ"},
+    ]
+    tracker = make_tracker(intent="explain", text="hæ", events=after_the_fallback)
+    messages, _ = await run(ActionExplain(), tracker)
+    assert [m["response"] for m in messages] == ["utter_menu_after_confusion"]
+    assert "line_number" in messages[0]
+
+
 async def test_explain_outside_the_triage_explains_the_classes():
     messages, _ = await run(ActionExplain(), make_tracker(intent="explain"))
     assert [m["response"] for m in messages] == ["utter_severity_info"]

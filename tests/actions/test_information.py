@@ -310,3 +310,27 @@ async def test_personal_data_with_an_understood_fault_gets_its_class(clock):
         "utter_fault_b",
         "utter_offer_report",
     ]
+
+
+async def test_a_correction_after_a_c_feil_torn_with_a_major_fault_is_a_b_feil(clock):
+    """Triage to C by the buttons, then "vent, jeg trykket feil, vi får ikke sendt noe som
+    helst til legene", which the classifier leaves between less_severe and fault_major."""
+    clock(WEDNESDAY_NOON)
+    text = "vent, jeg trykket feil, vi får ikke sendt noe som helst til legene"
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.3},
+        {"name": "less_severe", "confidence": 0.44},
+        {"name": "fault_major", "confidence": 0.39},
+    ]
+    tracker = make_tracker(
+        {"last_topic": "fault", "last_severity": "C"},
+        intent="nlu_fallback",
+        text=text,
+        intent_ranking=ranking,
+    )
+    dispatcher = CollectingDispatcher()
+    events = await ActionFallback().run(dispatcher, tracker, {})
+    responses = [m["response"] for m in dispatcher.messages]
+    assert responses == ["utter_fault_b", "utter_offer_report"]
+    assert dispatcher.messages[0]["line_number"] == CONTACTS.office_line.number
+    assert SlotSet("last_severity", "B") in events

@@ -475,6 +475,34 @@ def test_a_time_not_understood_is_a_question_about_calling_then(asked, context):
     assert reply.response in {"utter_severity_ab_call_at", "utter_call_at_time_closed"}
 
 
+def test_ringing_if_a_c_feil_gets_worse_gets_the_number_for_now_as_a_condition():
+    """Saturday, after a C: the on-call line, as a condition."""
+    asked = "hvis det blir verre og vi ikke får jobbet, hvem ringer vi da?"
+    reply = can_i_call(asked, C, SATURDAY_NOON)
+    assert (reply.response, reply.values["line_number"]) == ("utter_call_if_worse", ON_CALL)
+
+
+def test_ringing_on_a_named_day_if_it_goes_down_is_about_that_day():
+    friday_1420 = datetime(2026, 10, 9, 14, 20, tzinfo=OSLO)
+    reply = can_i_call("kan jeg ringe på søndag hvis aidn går ned?", Context(), friday_1420)
+    assert reply.response == "utter_opening_hours_day_closed"  # Sunday: the on-call line
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["lurer på om det er greit å ringe dere for brukerstøtte", "kan vi ringje for opplæring?"],
+)
+def test_ringing_about_how_to_use_aidn_is_no_whatever_the_topic(asked):
+    for context in (Context(), C, Context(OPENING_HOURS)):
+        assert can_i_call(asked, context, WEDNESDAY_NOON).response == "utter_call_usage_no"
+
+
+def test_a_correction_that_only_the_icons_look_odd_is_a_c_feil():
+    text = "sorry, misforsto spørsmålet. vi får hjulpet alle, det er bare at ikonene ser rare ut"
+    regrade = less_severe(text, A, SATURDAY_NOON, sounds_major=True)
+    assert [r.response for r in regrade.replies] == ["utter_regrade_not_a", "utter_fault_c_closed"]
+
+
 @pytest.mark.parametrize("asked", ["kan jeg ringe i morgen tidlig heller?", "eller på mandag?"])
 def test_a_c_feil_is_not_rung_in_on_another_day_either(asked):
     assert can_i_call(asked, C, WEDNESDAY_NIGHT).response == "utter_call_c_no"

@@ -3,7 +3,13 @@
 import pytest
 
 from bot.language import looks_english
-from bot.symptoms import calls_for_help, describes_symptom, is_bare_topic, says_emergency_care_works
+from bot.symptoms import (
+    asks_what_if,
+    calls_for_help,
+    describes_symptom,
+    is_bare_topic,
+    says_emergency_care_works,
+)
 
 
 @pytest.mark.parametrize(
@@ -73,6 +79,8 @@ def test_looks_english(text, english):
     [
         ("vi får gitt akutthjelp, men all utdeling stopper opp", True),
         ("feil knapp! øyeblikkelig hjelp går fint, men alt er tregt", True),
+        ("vi ser ikkje tiltaka, men akutt hjelp får vi gitt som vanleg", True),
+        ("akutt hjelp får vi ikkje gitt", False),
         ("vi kan ikke gi øyeblikkelig hjelp", False),
         ("aidn er nede", False),
     ],
@@ -92,6 +100,20 @@ def test_the_user_saying_emergency_care_works(text, works):
 )
 def test_a_call_for_help_is_not_the_name_of_emergency_care(text, calls):
     assert calls_for_help(text) is calls
+
+
+@pytest.mark.parametrize(
+    ("text", "what_if"),
+    [
+        ("hvis det blir verre og vi ikke får jobbet, hvem ringer vi da?", True),
+        ("viss feilen kjem tilbake i natt, kven ringjer vi?", True),
+        ("dersom feilen kommer tilbake i natt, hvilket nummer gjelder?", True),
+        ("om det skjer igjen i kveld?", False),  # no question about ringing
+        ("om natta kommer ingen inn i aidn, hvem ringer vi?", False),  # a fault, now
+    ],
+)
+def test_a_fault_that_may_come_with_a_question_about_ringing(text, what_if):
+    assert asks_what_if(text) is what_if
 
 
 def test_nobody_giving_emergency_care_is_not_it_working():
