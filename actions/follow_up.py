@@ -3,7 +3,6 @@ less severe fault, questions about a triage question, and cancelling a form."""
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time
 from typing import Any
 
@@ -42,17 +41,12 @@ from bot.report import CONFIRMED as REPORT_CONFIRMED
 from bot.report import OPTIONAL as REPORT_OPTIONAL
 from bot.report import QUESTIONS as REPORT_QUESTIONS
 from bot.report import SKIPPED as REPORT_SKIPPED
+from bot.report import about_the_report, corrects
 from bot.report import declines as declines_report_question
 from bot.severity import parse_severity
 from bot.symptoms import describes_symptom
 
 TOPIC, LAST_SEVERITY, ASKED_AT = "last_topic", "last_severity", "asked_at"
-# "nei feil, jeg mente nei" after a verdict takes the answer back; "nei takk" declines.
-CORRECTION = re.compile(
-    r"\b(?:feil|mente|meinte|trykket|trykte|ikke så|ikkje så|bare meg|berre eg)\b"
-)
-# "ja, skriv rapporten, e-meldingene står fast" accepts the offer despite the symptom.
-REPORT_WORDS = re.compile(r"\b(?:skriv\w*|rapport\w*|tilbakemelding\w*|meld\w*|report)\b")
 # The actions that answer about another day or a time; only right after one of them does
 # "kan jeg ringe da?" refer to that moment.
 ANSWERS_ABOUT_A_MOMENT = {"action_opening_hours", "action_follow_up"}
@@ -148,7 +142,7 @@ class ActionNoWithoutQuestion(Action):
     ) -> list[EventType]:
         previous = previous_turn_responses(tracker)
         text = (tracker.latest_message.get("text") or "").lower()
-        if OFFER in previous and not CORRECTION.search(text):  # "nei takk" to the report
+        if OFFER in previous and not corrects(text):  # "nei takk" to the report
             dispatcher.utter_message(response="utter_report_declined")
             return []
         if previous & {"utter_fault_a", "utter_fault_b"}:
@@ -174,7 +168,7 @@ class ActionYesWithoutQuestion(Action):
         if OFFER in previous_turn_responses(tracker):
             text = tracker.latest_message.get("text") or ""
             severity = parse_severity(tracker.get_slot(LAST_SEVERITY))
-            if severity and describes_symptom(text) and not REPORT_WORDS.search(text.lower()):
+            if severity and describes_symptom(text) and not about_the_report(text):
                 # "ja, alt er vesentlig tregere enn vanlig": about the fault, not the offer
                 send(dispatcher, fault_reply(severity, utc_now(tracker)))
                 offer_report(dispatcher)

@@ -27,7 +27,9 @@ from bot.report import (
     SINCE,
     SKIPPED,
     WHAT,
+    OfferAnswer,
     Report,
+    answer_to_offer,
     channel_name,
     confirms,
     declines,
@@ -72,15 +74,19 @@ class ActionStartReport(Action):
         return start_report(dispatcher)
 
 
-class ActionDeclineReport(Action):
-    """ "Nei takk" to the offer: where to send it in writing instead."""
+class ActionAnswerReportOffer(Action):
+    """A yes or no to the offer in the user's own words (rasa_extensions.report_offer_policy
+    predicts it only when bot.report reads one)."""
 
     def name(self) -> str:
-        return "action_decline_report"
+        return "action_answer_report_offer"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        answer = answer_to_offer(tracker.latest_message.get("text") or "")
+        if answer is OfferAnswer.ACCEPT:
+            return await ActionStartReport().run(dispatcher, tracker, domain)
         dispatcher.utter_message(response="utter_report_declined")
         return []
 

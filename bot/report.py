@@ -18,12 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from enum import Enum
 
 from bot import hours
 from bot.calendar_names import WEEKDAYS
 from bot.contacts import CONTACTS, Contacts
 from bot.day_mentions import WEEKDAY_SPELLINGS, asked_time
 from bot.suggestions import normalise_email
+from bot.symptoms import describes_symptom
 
 
 @dataclass(frozen=True)
@@ -279,3 +281,63 @@ def summary_lines(answers: dict[str, str | None], severity: str) -> list[str]:
         lines.append(f"• Ringt inn: {shown(CALLED)}")
     lines.append(f"• Kontakt: {shown(CONTACT)}")
     return lines
+
+
+class OfferAnswer(Enum):
+    """The user's answer to "Vil du at jeg tar den skriftlige tilbakemeldingen her?"."""
+
+    ACCEPT = "accept"
+    DECLINE = "decline"
+
+
+_OFFER_ACCEPT = re.compile(
+    r"^\W*(?:ja|jepp|jo|gjerne|yes|sure|kjør på|gjør det|skriv)\b"
+    r"|\b(?:ta (?:imot )?(?:den|det|rapporten|tilbakemeldingen)|fyll\w* (?:den |det )?ut"
+    r"|kjør på|skriv (?:den|det|rapporten))\b"
+)
+_OFFER_DECLINE = re.compile(
+    r"^\W*(?:nei|nope|no thanks|ellers takk|trenger ikke|treng ikkje|ikke nå|ikkje no)\b"
+    r"|\b(?:nei takk|trenger ikke|treng ikkje|ingen rapport|ikke (?:her|nå|no)"
+    r"|(?:sender|send|skriver|skriv|tar|melder) (?:\w+ )?(?:selv|sjølv)"
+    r"|(?:e-?post|epost|mail|e-mail)\w* (?:etterpå|selv|sjølv|i stedet|i staden))\b"
+    r"|\b(?:sender|sende|send|skriver|skriv|tar) (?:\w+ )?(?:en |ein )?(?:e-?post|epost|mail)\b"
+)
+# "nei, jeg mente nei", "feil knapp", "det var bare meg": a correction of the fault.
+_CORRECTS = re.compile(
+    r"\b(?:feil|mente|meinte|trykket|trykte|ikke så|ikkje så|bare meg|berre eg)\b"
+)
+_ABOUT_THE_REPORT = re.compile(
+    r"\b(?:skriv\w*|rapport\w*|tilbakemelding\w*|meld\w*|report|e-?post\w*|epost|mail\w*"
+    r"|fyll\w*)\b"
+)
+
+
+def corrects(text: str) -> bool:
+    """ "nei feil, jeg mente nei", "det var bare meg": takes the verdict back."""
+    return bool(_CORRECTS.search(text.lower()))
+
+
+def about_the_report(text: str) -> bool:
+    """ "ja, skriv rapporten, e-meldingene står fast": about the written report."""
+    return bool(_ABOUT_THE_REPORT.search(text.lower()))
+
+
+_OFFER_ANSWER_MAX_WORDS = 14
+
+
+def answer_to_offer(text: str) -> OfferAnswer | None:
+    """ "kjør på", "ja takk, ta imot den her" accept; "nei takk, vi sender en mail
+    etterpå" declines. None for anything else (a question, a correction, more about the
+    fault), which is then read as usual."""
+    lowered = " ".join(text.lower().split())
+    if not lowered or "?" in lowered or len(lowered.split()) > _OFFER_ANSWER_MAX_WORDS:
+        return None
+    if corrects(lowered):
+        return None
+    if describes_symptom(lowered) and not about_the_report(lowered):
+        return None  # "ja, alt er vesentlig tregere enn vanlig": about the fault
+    if _OFFER_DECLINE.search(lowered):
+        return OfferAnswer.DECLINE
+    if _OFFER_ACCEPT.search(lowered):
+        return OfferAnswer.ACCEPT
+    return None

@@ -18,7 +18,8 @@ _SYMPTOM_WORDS = (
     r"ikke|ikkje|ikkj|itj|inga|ingen|ingenting|null|uten|mangler|manglar|mangle|aldri"
     r"|verken|hverken|korkje"
     # failure states and verbs
-    r"|nede|nere|nedetid|utfall|utestengt\w*|\w*feil\w*|stopp\w*|stans\w*|står|sto|stått|stående"
+    r"|nede|nere|nedetid|(?:gått|gikk|går|gjekk|gått helt|gikk helt) ned"
+    r"|utfall|utestengt\w*|\w*feil\w*|stopp\w*|stans\w*|står|sto|stått|stående"
     r"|fast|heng\w*|hang|frys\w*|frøs|frosse\w*|sliter"
     r"|krasj\w*|kræsj\w*|kresj\w*|kollaps\w*|død\w*|daua|dauda|svart|blank\w*|hvit|kvit|tom|tomme"
     r"|borte|vekk|forsv\w*|forsvann|forsvinn\w*|sletta|slettet|slettes|mista|mistet|tapt"

@@ -269,7 +269,8 @@ def without_contacts(text: str) -> str:
         # As printed, or as a conversation file writes it (without +47, spaces or both)
         digits = phone.number.replace(" ", "")[-8:]
         text = re.sub(r"(?:\+47 ?)?" + r" ?".join(digits), name, text)
-    return text.replace(CONTACTS.support_email, "<support e-mail>")
+    text = text.replace(CONTACTS.support_email, "<support e-mail>")
+    return re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "<an e-mail address>", text)  # users' own
 
 
 def run_conversation(assistant: Assistant, conversation: Conversation) -> Result:

@@ -9,7 +9,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.follow_up import ActionCancel, ActionNoWithoutQuestion, ActionYesWithoutQuestion
-from actions.report_form import ActionSubmitReport, ValidateReportForm
+from actions.report_form import ActionAnswerReportOffer, ActionSubmitReport, ValidateReportForm
 from tests.conftest import make_tracker
 
 WEDNESDAY_1530 = datetime(2026, 11, 25, 14, 30, tzinfo=timezone.utc)  # 15:30 in Oslo
@@ -192,3 +192,19 @@ async def test_cancel_at_an_optional_report_question(text, expected):
     assert all(event in result for event in expected)
     cancelled = [m["response"] for m in dispatcher.messages] == ["utter_report_cancelled"]
     assert cancelled is (FollowupAction("report_form") not in expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "responses"),
+    [
+        ("kjør på", ["utter_report_start"]),
+        ("nei takk, vi sender en mail etterpå", ["utter_report_declined"]),
+    ],
+)
+async def test_the_offer_answered_in_own_words(text, responses):
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        {"last_topic": "fault", "last_severity": "B"}, text=text, events=AFTER_THE_OFFER
+    )
+    await ActionAnswerReportOffer().run(dispatcher, tracker, {})
+    assert [m["response"] for m in dispatcher.messages] == responses

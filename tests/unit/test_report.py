@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 
 from bot.hours import zone
-from bot.report import declines, normalise_contact, parse_since
+from bot.report import OfferAnswer, answer_to_offer, declines, normalise_contact, parse_since
 
 OSLO = zone("Europe/Oslo")
 WEDNESDAY_1530 = datetime(2026, 11, 25, 15, 30, tzinfo=OSLO)
@@ -98,3 +98,24 @@ def test_contact(text, contact):
 )
 def test_an_optional_question_declined(text, declined):
     assert declines(text) is declined
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("kjør på", OfferAnswer.ACCEPT),
+        ("greit, fyll ut for meg da", OfferAnswer.ACCEPT),
+        ("ja takk, ta imot den her", OfferAnswer.ACCEPT),
+        ("nei takk, vi sender en mail etterpå", OfferAnswer.DECLINE),
+        ("trenger ikke, sender mail selv", OfferAnswer.DECLINE),
+        ("ok, ringer vakttelefonen. trenger ikke rapport her, sender e-post", OfferAnswer.DECLINE),
+        ("nei takk, vi tar det skriftlige selv", OfferAnswer.DECLINE),
+        ("ok, ringer nå", None),  # understood the verdict; not an answer to the offer
+        ("kan jeg ringe dem nå?", None),  # a question
+        ("nei, det var bare meg", None),  # a correction
+        ("ja, alt er vesentlig tregere enn vanlig", None),  # more about the fault
+        ("nei, det er verre, ingen kommer inn", None),
+    ],
+)
+def test_the_answer_to_the_report_offer_in_own_words(text, answer):
+    assert answer_to_offer(text) is answer

@@ -116,5 +116,9 @@ def test_a_fault_that_may_come_with_a_question_about_ringing(text, what_if):
     assert asks_what_if(text) is what_if
 
 
+def test_gone_down_describes_a_fault():
+    assert describes_symptom("hjelp, nå har aidn gått helt ned for alle")
+
+
 def test_nobody_giving_emergency_care_is_not_it_working():
     assert not says_emergency_care_works("ja, ingen får gitt akutt hjelp, aidn er borte")
