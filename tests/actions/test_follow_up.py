@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.follow_up import ActionCancel, ActionExplain, ActionFollowUp, ActionLessSevere
 from bot.contacts import CONTACTS
+from tests.actions.test_report_form import REPORT_SLOTS
 from tests.conftest import make_tracker
 
 WEDNESDAY_0330 = datetime(2026, 11, 25, 2, 30, tzinfo=timezone.utc)  # 03:30 in Oslo
@@ -18,17 +19,7 @@ RESET_FORMS = [
     SlotSet("suggestion_text", None),
     SlotSet("suggestion_area", None),
     SlotSet("suggestion_email", None),
-    *(
-        SlotSet(slot, None)
-        for slot in (
-            "report_what",
-            "report_since",
-            "report_affected",
-            "report_called",
-            "report_contact",
-            "report_confirmed",
-        )
-    ),
+    *(SlotSet(slot, None) for slot in REPORT_SLOTS),
 ]
 
 
