@@ -31,6 +31,7 @@ import yaml
 
 from benchmarks.nlu_compare import DIET, replace_classifier
 from benchmarks.report import machine, write_section
+from devtools.assistant import say_over_rest
 from devtools.processes import ProcessGroup
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,13 +81,7 @@ def timed(command: list, cwd: Path, env: dict = ENV) -> float:
 
 
 def post(port: int, sender: str, message: str, timeout: float = 60) -> list:
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/webhooks/rest/webhook",
-        data=json.dumps({"sender": sender, "message": message}).encode(),
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        return json.load(response)
+    return say_over_rest(port, sender, message, timeout=timeout)
 
 
 def answers(url: str) -> bool:

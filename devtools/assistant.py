@@ -20,6 +20,27 @@ ROOT = Path(__file__).resolve().parents[1]
 API_TOKEN = "e2e-test-token"
 
 
+def say_over_rest(
+    port: int,
+    sender: str,
+    message: str,
+    metadata: dict[str, Any] | None = None,
+    timeout: float = 60,
+) -> list[dict[str, Any]]:
+    """One message to the REST channel on 127.0.0.1:port; the bot's replies."""
+    body: dict[str, Any] = {"sender": sender, "message": message}
+    if metadata:
+        body["metadata"] = metadata
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/webhooks/rest/webhook",
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        replies: list[dict[str, Any]] = json.load(response)
+        return replies
+
+
 class Assistant:
     def __init__(
         self,
@@ -54,17 +75,7 @@ class Assistant:
     def say(
         self, sender: str, message: str, metadata: dict[str, Any] | None = None
     ) -> list[dict[str, Any]]:
-        body: dict[str, Any] = {"sender": sender, "message": message}
-        if metadata:
-            body["metadata"] = metadata
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook",
-            data=json.dumps(body).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            replies: list[dict[str, Any]] = json.load(response)
-            return replies
+        return say_over_rest(self.rasa_port, sender, message, metadata)
 
     def texts(self, sender: str, message: str) -> str:
         return "\n".join(m.get("text", "") for m in self.say(sender, message))

@@ -2,14 +2,12 @@
 Redis behind nginx, one action server. Forms across instances, concurrent conversations,
 and faults: an instance killed mid-triage, PostgreSQL and Redis stopped and back."""
 
-import json
 import os
 import shutil
 import signal
 import socket
 import subprocess
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,6 +16,7 @@ import pytest
 import sqlalchemy as sa
 
 from bot.hours import line_for
+from devtools.assistant import say_over_rest
 
 pytestmark = pytest.mark.cluster
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,13 +51,7 @@ def running():
 
 
 def say(port: int, sender: str, message: str, timeout: float = 60) -> list[dict]:
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/webhooks/rest/webhook",
-        data=json.dumps({"sender": sender, "message": message}).encode(),
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        return json.load(response)
+    return say_over_rest(port, sender, message, timeout=timeout)
 
 
 def text(replies: list[dict]) -> str:
