@@ -312,8 +312,10 @@ def contact_reply(
         return can_i_call(asked, context, now, contacts)
     if names_another_day(asked, now, contacts):  # "… i morgen formiddag?": that day's lines
         return opening_hours_reply(now, asked, contacts)
+    if _a_or_b(context):  # "hvilket nummer?" with an A or B at hand: ring now, this one
+        return Reply("utter_contact_now", current_line(now, contacts))
     if (before := _asked_before(asked, now, context, contacts)) is not None:
-        return before  # "hvilket nummer da?"
+        return before  # "hvilket nummer da?" after an answer about another day
     about_a_fault = context.topic == FAULT and context.severity is not Severity.C
     if about_a_fault or _ASKS_ABOUT_NOW.search(asked.lower()):  # "hvilket nummer var det?"
         return Reply("utter_contact_now", current_line(now, contacts))

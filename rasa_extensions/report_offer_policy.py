@@ -1,6 +1,6 @@
 """The answer to the report offer, read from the words rather than the intent.
 
-Right after "Vil du at jeg tar den skriftlige tilbakemeldingen her?", replies such as
+After "Vil du at jeg tar den skriftlige tilbakemeldingen her?", replies such as
 "kjør på", "greit, fyll ut for meg da" or "nei takk, vi sender en mail etterpå" are
 classified as anything (acknowledge, out_of_scope, the fallback). When `bot.report`
 reads the reply as a clear yes or no to the offer, this policy predicts
@@ -16,7 +16,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, Event, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -24,6 +24,15 @@ from bot.report import answer_to_offer
 
 OFFER = "utter_offer_report"
 ANSWER_ACTION = "action_answer_report_offer"
+# The offer stays open while the user asks a question or two first, until one of these
+# answers it.
+OPEN_FOR_TURNS = 3
+ANSWERS_THE_OFFER = {
+    ANSWER_ACTION,
+    "action_start_report",
+    "action_yes_without_question",
+    "action_no_without_question",
+}
 # Read as they are, whatever words they share with an answer to the offer: a correction
 # ("nei vent, det er bare på min pc") or more about the fault.
 NOT_AN_ANSWER = {
@@ -76,8 +85,23 @@ class ReportOfferPolicy(Policy):
         text = latest.text or ""
         if text.startswith("/") or latest.intent_name in NOT_AN_ANSWER:
             return False  # a button's payload, a correction or the fault: the rules read it
-        offered = any(
-            isinstance(event, BotUttered) and event.metadata.get("utter_action") == OFFER
-            for event in events[users[-2] : users[-1]]
-        )
-        return offered and answer_to_offer(text) is not None
+        return _offer_open(events[: users[-1]]) and answer_to_offer(text) is not None
+
+
+def _offer_open(events: list[Event]) -> bool:
+    """The offer was made in the last OPEN_FOR_TURNS turns ("hvilket nummer?" may come
+    between it and "nei takk, vi sender en mail etterpå") and has not been answered."""
+    offers = [
+        i
+        for i, event in enumerate(events)
+        if isinstance(event, BotUttered) and event.metadata.get("utter_action") == OFFER
+    ]
+    if not offers:
+        return False
+    since = events[offers[-1] :]
+    turns_since = sum(isinstance(event, UserUttered) for event in since)
+    answered = any(
+        isinstance(event, ActionExecuted) and event.action_name in ANSWERS_THE_OFFER
+        for event in since
+    )
+    return turns_since < OPEN_FOR_TURNS and not answered

@@ -14,6 +14,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.contacts import CONTACTS
 from rasa_extensions.action_failure_policy import ActionFailurePolicy
 from rasa_extensions.contact_nlg import ContactResponseGenerator
+from rasa_extensions.report_offer_policy import ReportOfferPolicy
 from rasa_extensions.severity_tie_break import SeverityTieBreak
 from rasa_extensions.symptom_guard import SymptomGuard
 
@@ -124,18 +125,76 @@ def predicted(policy, tracker):
     return DOMAIN.action_names_or_texts[prediction.max_confidence_index]
 
 
-@pytest.fixture
-def failure_policy(tmp_path):
+def make_policy(policy_class, tmp_path):
     from rasa.engine.graph import ExecutionContext, GraphSchema
     from rasa.engine.storage.local_model_storage import LocalModelStorage
     from rasa.engine.storage.resource import Resource
 
-    return ActionFailurePolicy(
-        ActionFailurePolicy.get_default_config(),
+    return policy_class(
+        policy_class.get_default_config(),
         LocalModelStorage(tmp_path),
-        Resource("failure_policy"),
+        Resource(policy_class.__name__),
         ExecutionContext(GraphSchema({})),
     )
+
+
+@pytest.fixture
+def failure_policy(tmp_path):
+    return make_policy(ActionFailurePolicy, tmp_path)
+
+
+def after_the_offer(*then):
+    """A B-feil answered with the report offer, then the given events."""
+    return tracker_with(
+        UserUttered("e-meldingene går ikke ut", {"name": "fault_major"}),
+        ActionExecuted("action_fault_advice"),
+        BotUttered("B-feil ...", metadata={"utter_action": "utter_fault_b"}),
+        BotUttered("Vil du ...", metadata={"utter_action": "utter_offer_report"}),
+        ActionExecuted("action_listen"),
+        *then,
+    )
+
+
+@pytest.mark.parametrize(
+    ("then", "expected"),
+    [
+        # declined in her own words, classified as anything
+        ([UserUttered("nei takk, vi sender en mail etterpå", {"name": "nlu_fallback"})], True),
+        ([UserUttered("kjør på", {"name": "out_of_scope"})], True),
+        # a correction keeps its intent; a question is no answer
+        ([UserUttered("nei vent, det er bare på min pc", {"name": "less_severe"})], False),
+        ([UserUttered("kan jeg ringe nå?", {"name": "can_i_call"})], False),
+        # still open after a question in between
+        (
+            [
+                UserUttered("hvilket nummer?", {"name": "contact_info"}),
+                ActionExecuted("action_follow_up"),
+                BotUttered("Ring ..."),
+                ActionExecuted("action_listen"),
+                UserUttered("nei takk, vi skriv e-post etterpå", {"name": "thank"}),
+            ],
+            True,
+        ),
+        # answered already
+        (
+            [
+                UserUttered("nei", {"name": "deny"}),
+                ActionExecuted("action_no_without_question"),
+                BotUttered("Greit ..."),
+                ActionExecuted("action_listen"),
+                UserUttered("nei takk", {"name": "deny"}),
+            ],
+            False,
+        ),
+    ],
+)
+def test_report_offer_policy_reads_the_answer_to_the_offer(tmp_path, then, expected):
+    policy = make_policy(ReportOfferPolicy, tmp_path)
+    tracker = after_the_offer(*then)
+    assert (predicted(policy, tracker) == "action_answer_report_offer") is expected
+    tracker.update(ActionExecuted("action_answer_report_offer"))
+    if expected:
+        assert predicted(policy, tracker) == "action_listen"
 
 
 def test_failure_policy_answers_a_silent_custom_action_then_listens(failure_policy):

@@ -593,3 +593,12 @@ def test_a_report_said_again_after_the_warning_is_no_correction():
 def test_asking_whether_one_may_ring_now_is_answered_yes_for_a_and_b():
     reply = can_i_call("går det an å ringe dere nå?", Context(), WEDNESDAY_NIGHT)
     assert (reply.response, reply.values["line_number"]) == ("utter_call_general", ON_CALL)
+
+
+def test_which_number_with_a_b_feil_at_hand_is_the_one_for_now_even_after_another_day():
+    """02:00, a B-feil, "kan jeg ikke bare ringe i morgen tidlig?" answered; then
+    "hvilket nummer?": the on-call line now, not tomorrow's lines."""
+    night = datetime(2026, 9, 9, 2, 0, tzinfo=OSLO)
+    context = Context(FAULT, Severity.B, day=night.date() + timedelta(days=1), at=time(7))
+    reply = contact_reply("hvilket nummer?", context, night)
+    assert (reply.response, reply.values["line_number"]) == ("utter_contact_now", ON_CALL)
