@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import log, send, utc_now
 from actions.report_form import SEVERITY_REASON, offer_report
+from bot.follow_up import Context, keeps_the_higher_class
 from bot.replies import fault_reply
 from bot.severity import (
     EMERGENCY_CARE_BLOCKED,
@@ -60,11 +61,22 @@ class ActionFaultAdvice(Action):
             parse_answer(tracker.get_slot(SUBSTANTIALLY_REDUCED)),
             parse_severity(tracker.get_slot("severity")),
         )
+        earlier = Context(
+            tracker.get_slot("last_topic"), parse_severity(tracker.get_slot("last_severity"))
+        )
+        from_the_words = not any(tracker.get_slot(slot) for slot in TRIAGE_SLOTS)
+        unchanged = from_the_words and keeps_the_higher_class(
+            severity, earlier, tracker.latest_message.get("text") or ""
+        )
+        if unchanged:
+            # More about the A or B at hand, not a smaller fault: never a quiet downgrade.
+            dispatcher.utter_message(response="utter_severity_unchanged")
+            severity = earlier.severity
         reply = fault_reply(severity, utc_now(tracker))
         log(tracker, "fault advice severity=%s reply=%s", severity, reply.response)
         send(dispatcher, reply)
         events = [*reset_triage(), SlotSet("severity", None), *remembered(severity)]
-        if severity is None:
+        if severity is None or unchanged:  # unchanged: the offer and the reason stand
             return events
         if not tracker.active_loop.get("name"):  # not while another form asks its questions
             offer_report(dispatcher)

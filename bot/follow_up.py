@@ -31,6 +31,7 @@ from bot.replies import (
     severity_info_reply,
     when_values,
 )
+from bot.report import corrects
 from bot.severity import Severity
 from bot.symptoms import asks_what_if, describes_symptom
 
@@ -225,7 +226,7 @@ _ONLY_ME = re.compile(
 # slow, e-meldinger not sent).
 _SOUNDS_MINOR = re.compile(
     r"\b(?:to ganger|flere ganger|to gonger|fleire gonger|trykk\w* (?:to|flere|fleire)"
-    r"|kosmetisk|bare litt|litt treg\w*|litt seig\w*"
+    r"|kosmetisk|bare litt|litt treg\w*|litt seig\w*|bare treg\w*|berre treig\w*"
     r"|ser (?:rar|rart|rare|merkelig\w*|snodig\w*|annerledes) ut|ikon\w*|farge\w*|skrifttype\w*)"
 )
 _SOUNDS_MAJOR = re.compile(
@@ -233,6 +234,27 @@ _SOUNDS_MAJOR = re.compile(
     r"|minutt\w*|e-melding\w*|går ikke ut"
     r"|laster ikke|lastar ikkje)"
 )
+
+
+# "unnskyld, overdrev litt", "de kommer inn igjen nå", "det er bare søkefeltet".
+_TAKES_IT_BACK = re.compile(
+    r"\b(?:overdr\w*|unnskyld\w*|beklager|sorry|igjen|att|bare|berre|litt|ellers)\b"
+)
+
+
+def keeps_the_higher_class(new: Severity | None, context: Context, text: str) -> bool:
+    """ "har prøvd å sende på nytt tre ganger" right after a B-feil reads like a C on its
+    own, but adds to the fault at hand: the A or B stands unless the user says it is less
+    serious (a correction, only one user, it works again, only a little)."""
+    lowered = text.lower()
+    takes_it_back = (
+        corrects(lowered)
+        or _TAKES_IT_BACK.search(lowered)
+        or _SOUNDS_MINOR.search(lowered)
+        or _ONLY_ME.search(lowered)
+        or _RESOLVED.search(lowered)
+    )
+    return new is Severity.C and _a_or_b(context) is not None and not takes_it_back
 
 
 @dataclass(frozen=True)

@@ -241,7 +241,7 @@ def declines(text: str) -> bool:
 # What the user wants to change in the summary: "endre e-posten", "feil tidspunkt".
 _FIELDS = {
     WHAT: r"beskriv\w*|hva (?:som )?skjer|teksten|feilen",
-    SINCE: r"siden|tid(?:spunkt)?\w*|når|klokke\w*|dato",
+    SINCE: r"siden|sidan|tid(?:spunkt)?\w*|når|klokke\w*|dato",
     AFFECTED: r"berørt\w*|hvor mange|enhet\w*|avdeling\w*|kommune\w*|brukere",
     CALLED: r"ring\w*",
     CONTACT: r"e-?post\w*|epost\w*|mail\w*|telefon\w*|nummer\w*|kontakt\w*",

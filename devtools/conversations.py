@@ -110,6 +110,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "utter_response_time_written_closed": ("response_time",),
     "utter_regrade_not_a": (),
     "utter_regrade_to_c": (),
+    "utter_severity_unchanged": (),
     "utter_call_if_worse": ("call_answer",),
     "utter_regrade_single_user": ("usage",),
     "utter_single_user": ("usage",),

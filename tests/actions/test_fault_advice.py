@@ -142,3 +142,27 @@ async def test_triage_answers_decide_unless_a_fault_was_described(
             )
         ]
     assert events == RESET + remembered(remembered_class) + why
+
+
+@pytest.mark.parametrize(
+    ("text", "responses"),
+    [
+        # more about the B at hand, read as a C on its own: the B stands, with its number
+        (
+            "har prøvd å sende på nytt tre ganger",
+            ["utter_severity_unchanged", "utter_fault_b"],
+        ),
+        # the user says it is less serious: the C is given
+        ("det er ikke så alvorlig likevel, bare litt tregt", ["utter_fault_c_closed", OFFER]),
+    ],
+)
+async def test_a_c_after_a_b_feil_is_no_quiet_downgrade(clock, text, responses):
+    clock(TUESDAY_03)
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        {"severity": "C", "last_topic": "fault", "last_severity": "B"}, text=text
+    )
+    await ActionFaultAdvice().run(dispatcher, tracker, {})
+    assert [m["response"] for m in dispatcher.messages] == responses
+    if "utter_fault_b" in responses:
+        assert dispatcher.messages[1]["line_number"] == ON_CALL.number

@@ -602,3 +602,9 @@ def test_which_number_with_a_b_feil_at_hand_is_the_one_for_now_even_after_anothe
     context = Context(FAULT, Severity.B, day=night.date() + timedelta(days=1), at=time(7))
     reply = contact_reply("hvilket nummer?", context, night)
     assert (reply.response, reply.values["line_number"]) == ("utter_contact_now", ON_CALL)
+
+
+def test_only_slow_after_an_a_feil_is_a_c_feil():
+    """ "oi feil, vi kan jobbe, det er bare tregt": the page's minor speed problems."""
+    regrade = less_severe("oi feil, vi kan jobbe, det er bare tregt", A, SATURDAY_NOON, True)
+    assert regrade.severity is Severity.C

@@ -5,7 +5,14 @@ from datetime import datetime
 import pytest
 
 from bot.hours import zone
-from bot.report import OfferAnswer, answer_to_offer, declines, normalise_contact, parse_since
+from bot.report import (
+    OfferAnswer,
+    answer_to_offer,
+    declines,
+    field_to_change,
+    normalise_contact,
+    parse_since,
+)
 
 OSLO = zone("Europe/Oslo")
 WEDNESDAY_1530 = datetime(2026, 11, 25, 15, 30, tzinfo=OSLO)
@@ -119,3 +126,16 @@ def test_an_optional_question_declined(text, declined):
 )
 def test_the_answer_to_the_report_offer_in_own_words(text, answer):
     assert answer_to_offer(text) is answer
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("endre e-posten", "report_contact"),
+        ("nei vent, det var sidan kvart over to eigentleg", "report_since"),
+        ("feil tidspunkt", "report_since"),
+        ("send", None),
+    ],
+)
+def test_which_answer_a_reply_to_the_summary_changes(text, field):
+    assert field_to_change(text) == field
