@@ -20,7 +20,6 @@ from actions.report_form import (
     start_report,
 )
 from actions.suggestion_form import (
-    OPTIONAL_SLOTS,
     SKIPPED,
     SUGGESTION_FORM,
     SUGGESTION_SLOTS,
@@ -30,6 +29,7 @@ from actions.triage_form import TRIAGE_FORM
 from bot.follow_up import (
     FAULT,
     Context,
+    about_the_ops_manager,
     can_i_call,
     contact_reply,
     less_severe,
@@ -88,7 +88,7 @@ class ActionFollowUp(Action):
         context, now = context_of(tracker), utc_now(tracker)
         if intent == "can_i_call":
             reply = can_i_call(asked, context, now)
-        elif intent == "written_instead":
+        elif intent == "written_instead" and not about_the_ops_manager(asked, context):
             reply = written_instead(context, now)
         elif intent == "response_time":
             reply = response_time(context, now, asked)
@@ -257,7 +257,7 @@ class ActionCancel(Action):
         asked = last_requested_slot(tracker) if form else None
         text = tracker.latest_message.get("text") or ""
         # "vil ikke oppgi e-post" declines one question; it does not drop the form.
-        if form == SUGGESTION_FORM and asked in OPTIONAL_SLOTS and declines_the_question(text):
+        if form == SUGGESTION_FORM and asked == "suggestion_email" and declines_the_question(text):
             return [SlotSet(asked, SKIPPED), FollowupAction(SUGGESTION_FORM)]
         if form == REPORT_FORM and asked in REPORT_OPTIONAL and declines_report_question(text):
             return [SlotSet(asked, REPORT_SKIPPED), FollowupAction(REPORT_FORM)]

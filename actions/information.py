@@ -21,10 +21,12 @@ from bot.follow_up import (
     not_understood,
     opening_hours,
     response_time,
+    says_it_works_again,
 )
 from bot.replies import (
     Reply,
     current_line,
+    fault_reply,
     mentioned_classes,
     severity_info_reply,
 )
@@ -78,7 +80,8 @@ class ActionSeverityInfo(Action):
 
 class ActionAskSymptom(Action):
     """A call for help with no symptom: ask what happens, with the line as a condition;
-    asked a second time in a row, more concretely."""
+    asked a second time in a row, more concretely. With an A or B at hand ("det gjelder
+    alle meldinger til fastlegene" after a B) it adds to that fault: the class stands."""
 
     def name(self) -> str:
         return "action_ask_symptom"
@@ -86,6 +89,12 @@ class ActionAskSymptom(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        if about_a_fault(context_of(tracker)):
+            if says_it_works_again(tracker.latest_message.get("text") or ""):
+                return await ActionLessSevere().run(dispatcher, tracker, domain)
+            dispatcher.utter_message(response="utter_severity_unchanged")
+            send(dispatcher, fault_reply(context_of(tracker).severity, utc_now(tracker)))
+            return []
         again = "utter_what_happens" in previous_turn_responses(tracker)
         response = "utter_what_happens_again" if again else "utter_what_happens"
         send(dispatcher, Reply(response, current_line(utc_now(tracker))))

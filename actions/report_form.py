@@ -16,12 +16,13 @@ from rasa_sdk.types import DomainDict
 from actions.common import log, send, utc_now
 from bot import hours
 from bot.entry import had_identity_number
-from bot.replies import Reply, closed_values, current_line
+from bot.replies import Reply, closed_values, current_line, severity_info_reply
 from bot.report import (
     AFFECTED,
     CALLED,
     CONFIRMED,
     CONTACT,
+    GIVEN_UP,
     MIN_DESCRIPTION,
     QUESTIONS,
     SINCE,
@@ -34,6 +35,7 @@ from bot.report import (
     confirms,
     declines,
     field_to_change,
+    gives_up,
     normalise_contact,
     parse_since,
     summary_lines,
@@ -45,6 +47,8 @@ from storage.database import database_url, engine
 REPORT_FORM = "report_form"
 SEVERITY_REASON = "severity_reason"
 OFFER = "utter_offer_report"
+# Questions about the classes asked inside the form, answered before the question again.
+QUESTION_INTENTS = ("severity_info", "explain")
 
 
 def offer_report(dispatcher: CollectingDispatcher) -> None:
@@ -102,8 +106,25 @@ class ValidateReportForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
+        if tracker.get_slot(CONFIRMED) == GIVEN_UP:
+            return []
         asks_about_calling = tracker.get_slot("last_severity") in ("A", "B")
         return [s for s in domain_slots if s != CALLED or asks_about_calling]
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """ "stopp, dropper det" at any question ends the report; "hva betyr egentlig
+        B-feil?" is no answer: the classes, then the same question again (this report's
+        class stays as it is)."""
+        text = tracker.latest_message.get("text") or ""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if gives_up(text):  # "stopp, dropper det": no more questions, nothing is sent
+            return [SlotSet(CONFIRMED, GIVEN_UP)]
+        if intent in QUESTION_INTENTS and "?" in text:
+            send(dispatcher, severity_info_reply(text, utc_now(tracker)))
+            return [SlotSet(slot, None) for slot in tracker.slots_to_validate()]
+        return await super().get_validation_events(dispatcher, tracker, domain)
 
     @staticmethod
     def _warn_if_a_number_was_removed(value: Any, dispatcher: CollectingDispatcher) -> None:
@@ -221,6 +242,9 @@ class ActionSubmitReport(Action):
     ) -> list[EventType]:
         answers = {field: tracker.get_slot(field) for field in QUESTIONS}
         reset = [SlotSet(slot, None) for slot in (*QUESTIONS, CONFIRMED)]
+        if tracker.get_slot(CONFIRMED) == GIVEN_UP:
+            dispatcher.utter_message(response="utter_report_cancelled")
+            return reset
         if answers[WHAT] is None:  # cancelled on the way
             return reset
         now = utc_now(tracker)

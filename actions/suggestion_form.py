@@ -1,4 +1,4 @@
-"""The suggestion form: collect what, optionally which area and an e-mail; deliver it."""
+"""The suggestion form: collect the suggestion and, optionally, an e-mail; deliver it."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import log, send, utc_now
 from actions.fault_advice import remembered
+from bot.follow_up import Context, can_i_call, contact_reply
 from bot.replies import Reply, current_line, fault_reply
-from bot.severity import Severity
+from bot.severity import Severity, parse_severity
 from bot.suggestions import (
     Suggestion,
     asks_about_suggestions,
@@ -28,8 +29,7 @@ from storage import inbox
 from storage.database import database_url, engine
 
 SUGGESTION_FORM = "suggestion_form"
-SUGGESTION_SLOTS = ("suggestion_text", "suggestion_area", "suggestion_email")
-OPTIONAL_SLOTS = ("suggestion_area", "suggestion_email")
+SUGGESTION_SLOTS = ("suggestion_text", "suggestion_email")
 CANCELLED = "__avbrutt__"
 SKIPPED = "-"
 CANCEL_WORDS = {"avbryt", "stopp", "glem det", "angre", "avslutt", "cancel"}
@@ -115,13 +115,22 @@ NEW_TOPIC = re.compile(
 def question_inside_form(
     slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> dict[str, Any] | None:
-    """A question about suggestions or the roadmap at any question of the form: the
-    answer, then the question again."""
-    if asks_about_suggestions(str(value)):  # "blir forslaget lest?"
+    """A question about suggestions, the roadmap, the number or ringing at any question of
+    the form: the answer, then the question again."""
+    text, intent = str(value), _intent(tracker)
+    if asks_about_suggestions(text):  # "blir forslaget lest?"
         dispatcher.utter_message(response="utter_suggestion_intro")
         return {slot: None}
-    if _intent(tracker) == "roadmap" and "?" in str(value):  # "hva kommer fremover?"
+    if "?" not in text:
+        return None
+    if intent == "roadmap":  # "hva kommer fremover?"
         dispatcher.utter_message(response="utter_roadmap")
+        return {slot: None}
+    if intent in ("contact_info", "can_i_call"):  # "hvilket nummer?" after an A in the form
+        topic, severity = tracker.get_slot("last_topic"), tracker.get_slot("last_severity")
+        context = Context(topic, parse_severity(severity))
+        answer = can_i_call if intent == "can_i_call" else contact_reply
+        send(dispatcher, answer(text, context, utc_now(tracker)))
         return {slot: None}
     return None
 
@@ -183,21 +192,6 @@ class ValidateSuggestionForm(FormValidationAction):
             send(dispatcher, Reply("utter_suggestion_or_fault", current_line(utc_now(tracker))))
         return {"suggestion_text": clean_text(str(value))}
 
-    def validate_suggestion_area(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        if value is None:  # reset by action_start_suggestion, nothing typed yet
-            return {"suggestion_area": None}
-        fault = fault_during_form("suggestion_area", dispatcher, tracker)
-        if fault:
-            return fault
-        question = question_inside_form("suggestion_area", value, dispatcher, tracker)
-        if question:
-            return question
-        return _cancel_or_skip("suggestion_area", value) or {
-            "suggestion_area": clean_text(str(value))[:200]
-        }
-
     def validate_suggestion_email(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -243,7 +237,7 @@ class ActionSubmitSuggestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        text, area, email = (tracker.get_slot(slot) for slot in SUGGESTION_SLOTS)
+        text, email = (tracker.get_slot(slot) for slot in SUGGESTION_SLOTS)
         reset = [SlotSet(slot, None) for slot in SUGGESTION_SLOTS]
         if text in (None, CANCELLED):
             dispatcher.utter_message(response="utter_suggestion_cancelled")
@@ -251,7 +245,6 @@ class ActionSubmitSuggestion(Action):
         suggestion = Suggestion(
             sender_id=tracker.sender_id,
             suggestion=text,
-            area=None if area in (None, SKIPPED) else area,
             email=None if email in (None, SKIPPED) else email,
             created_at=utc_now(tracker),
         )

@@ -18,6 +18,7 @@ from bot.severity import (
     parse_answer,
     questions_to_ask,
 )
+from bot.symptoms import says_emergency_care_works
 
 TRIAGE_FORM = "triage_form"
 UNSURE_COUNT = "triage_unsure_count"
@@ -37,6 +38,19 @@ OWN_HANDLING = {
     "fault_major",
     "fault_minor",
 }
+
+
+def _yes_read_as_less_severe(tracker: Tracker) -> bool:
+    """ "ja, øyeblikkelig hjelp går ikke": a yes the classifier reads as "less severe" (its
+    mapping gives "nei"); not "ja, men vi får gitt akutt hjelp"."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    text = tracker.latest_message.get("text") or ""
+    return (
+        intent in ("less_severe", "fault_minor")
+        and tracker.get_slot("requested_slot") == EMERGENCY_CARE_BLOCKED
+        and leading_answer(text) is Answer.YES
+        and not says_emergency_care_works(text)
+    )
 
 
 class ValidateTriageForm(FormValidationAction):
@@ -59,6 +73,8 @@ class ValidateTriageForm(FormValidationAction):
         answer = parse_answer(value)
         if answer is None:
             return {slot: None}
+        if answer is Answer.NO and _yes_read_as_less_severe(tracker):
+            answer = Answer.YES
         if answer is Answer.UNSURE and (tracker.get_slot(UNSURE_COUNT) or 0) < 1:
             # The first "usikker" in this triage: explain the question, give the line, ask again.
             dispatcher.utter_message(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from enum import Enum
 
 from bot import hours
 from bot.contacts import CONTACTS, Contacts
@@ -56,21 +57,56 @@ class Context:
 
 
 # "de kom fram nå", "det virker igjen", "nå virker aidn igjen", "løste seg": the fault is gone.
+_WORKS = r"(?:virker|virka|virket|fungerer|fungerte|funker|funka|verkar|verka|fungerar|går|gikk)"
 _RESOLVED = re.compile(
-    r"\b(?:virker|fungerer|funker|verkar|fungerar|går)(?: \w+)? (?:nå|no|igjen|att|som normalt)\b"
-    r"|\b(?:nå|no) (?:virker|fungerer|funker|verkar|fungerar|går) (?:alt|det|aidn)\b"
-    r"|\balt (?:virker|fungerer|funker|verkar)\b|\bløst(?:e)? seg\b|\bløyste seg\b"
+    rf"\b{_WORKS}(?: (?!ikke|ikkje|itj)\w+){{0,2}} (?:nå|no|igjen|att|som normalt)\b"
+    rf"|\b(?:nå|no) {_WORKS} (?:alt|det|aidn)\b"
+    rf"|\balt {_WORKS}\b|\bløst(?:e)? seg\b|\bløyste seg\b"
     r"|\bkom (?:fram|frem)\b|\ber tilbake\b"
 )
+
+
+def says_it_works_again(text: str) -> bool:
+    """ "nå virka det plutselig igjen, alt er sendt": the fault is gone, not only in part."""
+    lowered = text.lower()
+    return bool(_RESOLVED.search(lowered)) and not _STILL_WRONG.search(lowered)
+
+
 # "prøver igjen:", "uten nummer da:": the same report said again, not a correction.
 _REPHRASED = re.compile(
     r"\b(?:prøver igjen|prøver på nytt|prøvar igjen|med andre ord|uten (?:person)?nummer"
     r"|utan (?:person)?nummer|sier det igjen|seier det igjen)\b"
 )
 # "det var nettet vårt", "wifien": the cause was not Aidn.
+# "virker igjen, men tregt", "det var bare én melding som feilet": works only in part.
+_STILL_WRONG = re.compile(
+    r"\b(?:men|bortsett|unntatt|utenom|fortsatt|fremdeles|framleis|enda|ennå|treg\w*|treig\w*"
+    r"|seig\w*|sakte|seint|delvis|noen|nokre|feilet|feila|feilte|fast|henger|heng)\b"
+)
 _NOT_AIDN = re.compile(r"\b(?:nett\w*|wifi\w*|wi-fi|internett\w*|strøm\w*|ruter\w*|router\w*)\b")
 # "kan det vente?", "holder det om vi venter til i morgen?"
 _WAIT = re.compile(r"\b(?:vente|venta|vent|venter|utsette|utsetje)\b")
+
+
+class Channel(Enum):
+    PHONE = "phone"
+    WRITING = "writing"
+
+
+_CHANNEL_WORDS = {
+    Channel.PHONE: re.compile(r"\b(?:ring\w*|telefon\w*)", re.IGNORECASE),
+    Channel.WRITING: re.compile(
+        r"\b(?:skriv\w*|skriftl\w*|e-?post\w*|epost|mail\w*|meld\w* inn)", re.IGNORECASE
+    ),
+}
+
+
+def first_channel_named(text: str) -> Channel | None:
+    """ "kan jeg ikke bare ringe i stedet?" is about ringing; "kan jeg skrive i stedet for
+    å ringe?" about writing: the channel named first."""
+    found = {channel: pattern.search(text) for channel, pattern in _CHANNEL_WORDS.items()}
+    named = [(match.start(), channel) for channel, match in found.items() if match]
+    return min(named, key=lambda position: position[0])[1] if named else None
 
 
 def about_a_fault(context: Context) -> bool:
@@ -153,8 +189,10 @@ def can_i_call(asked: str, context: Context, now: datetime, contacts: Contacts =
         return call_at(instant, now, contacts)
     if a_or_b and _WAIT.search(asked.lower()):  # "kan det ikke vente til i morgen?": no
         return _ring_now(a_or_b, now, contacts)
-    if asks_what_if(asked) and not names_another_day(asked, now, contacts):
-        # "hvis det blir verre, hvem ringer vi?": the number for now, as a condition
+    another_day = context.day is not None or names_another_day(asked, now, contacts)
+    if asks_what_if(asked) and not another_day:
+        # "hvis det blir verre, hvem ringer vi?": the number for now, as a condition; on a
+        # day asked about ("og hvis det blir krise den dagen?"), that day's line below
         return Reply("utter_call_if_worse", current_line(now, contacts))
     if _ABOUT_USAGE.search(asked.lower()):  # "kan jeg ringe for brukerstøtte?": no, in writing
         return Reply("utter_call_usage_no")
@@ -295,9 +333,9 @@ def less_severe(
         return Regrade([fault_reply(severity, now, contacts)], severity)
     elif _SOUNDS_MAJOR.search(lowered):
         sounds_major = True
-    not_aidn = _NOT_AIDN.search(lowered)
-    if _RESOLVED.search(lowered) and not_aidn and context.severity is not Severity.C:
-        # "det var nettet vårt, no går alt": not Aidn, and it works: no class to give
+    if says_it_works_again(lowered) or (_RESOLVED.search(lowered) and _NOT_AIDN.search(lowered)):
+        # "det var nettet vårt, no går alt", "funker igjen, falsk alarm": it works, so there
+        # is no class to give and nothing to ring about.
         return Regrade([Reply("utter_resolved_correction")], None)
     if context.severity is Severity.C and sounds_major:
         # Nothing is less severe than a C: "vent, jeg trykket feil, vi får ikke sendt noe
@@ -317,15 +355,29 @@ def less_severe(
 # "hvilket nummer ringer jeg nå?", "det er krise": the one number for now, not the list.
 _ASKS_ABOUT_NOW = re.compile(r"\b(?:nå|no|akkurat nå|i natt|i kveld|krise|akutt\w*|haster)\b")
 _ABOUT_HER = re.compile(r"\b(?:henne|hennes|driftsansvarlig\w*|ivy|lotarev)\b", re.IGNORECASE)
+# After the escalation answer, "har hun e-post?" / "kva er nummeret?" is about her.
+_ABOUT_HER_AFTER_ESCALATION = re.compile(
+    r"\b(?:hun|ho|hu|nummer\w*|telefon\w*|e-?post\w*|epost|mail\w*)\b", re.IGNORECASE
+)
+_ABOUT_EMAIL = re.compile(r"\b(?:e-?post\w*|epost|mail\w*|adresse\w*)\b", re.IGNORECASE)
+
+
+def about_the_ops_manager(asked: str, context: Context) -> bool:
+    """ "hva er nummeret hennes?", "har hun e-post?" after the escalation answer."""
+    return bool(
+        _ABOUT_HER.search(asked)
+        or (context.topic == ESCALATION and _ABOUT_HER_AFTER_ESCALATION.search(asked))
+    )
 
 
 def contact_reply(
     asked: str, context: Context, now: datetime, contacts: Contacts = CONTACTS
 ) -> Reply:
-    """Contact details; "hva er nummeret hennes?" after the escalation answer is hers."""
-    if _ABOUT_HER.search(asked) or (
-        context.topic == ESCALATION and re.search(r"\b(?:nummer\w*|telefon\w*)\b", asked.lower())
-    ):
+    """Contact details; "hva er nummeret hennes?" after the escalation answer is hers (the
+    page gives her a phone number only)."""
+    if about_the_ops_manager(asked, context):
+        if _ABOUT_EMAIL.search(asked):
+            return Reply("utter_ops_manager_no_email")
         return Reply("utter_ops_manager_contact")
     about_a_class = severity_info_reply(asked, now, contacts)
     if about_a_class.response != "utter_severity_info":

@@ -215,6 +215,7 @@ WHAT, SINCE, AFFECTED, CALLED, CONTACT, CONFIRMED = (
 QUESTIONS = (WHAT, SINCE, AFFECTED, CALLED, CONTACT)
 OPTIONAL = (SINCE, AFFECTED, CONTACT)
 SKIPPED = "-"
+GIVEN_UP = "avbrutt"  # the summary's answer when the user gives the report up
 MIN_DESCRIPTION = 5
 
 _SKIP = re.compile(
@@ -227,6 +228,23 @@ _DECLINE = re.compile(
     r"|helst ikke|helst ikkje|ikke nødvendig|ikkje naudsynt|ikke oppgi|vet ikke|veit ikkje)\b"
 )
 _DECLINE_MAX_WORDS = 5
+
+
+# "stopp, dropper det. sender på e-post i stedet": the whole report given up, not one
+# question ("nettet dropper ut" describes a fault; "dropper det" gives up).
+_GIVES_UP = re.compile(
+    r"^\W*(?:stopp|avbryt\w*|nei,? avbryt\w*)\b"
+    r"|\b(?:glem det|glem hele\w*|dropp\w* (?:det|hele|rapporten|tilbakemeldingen)"
+    r"|gidder ikke|gidd ikkje|orker ikke|orkar ikkje|drit i det|ikke likevel|ikkje likevel"
+    r"|la vær\w*|avbryt\w* (?:rapporten|tilbakemeldingen|det))\b"
+)
+_GIVES_UP_MAX_WORDS = 10
+
+
+def gives_up(text: str) -> bool:
+    """ "stopp, dropper det", "glem det, vi ringer heller": the report is given up."""
+    words = " ".join(text.lower().split())
+    return len(words.split()) <= _GIVES_UP_MAX_WORDS and bool(_GIVES_UP.search(words))
 
 
 def declines(text: str) -> bool:
@@ -293,7 +311,10 @@ class OfferAnswer(Enum):
 _OFFER_ACCEPT = re.compile(
     r"^\W*(?:ja|jepp|jo|gjerne|yes|sure|kjør på|gjør det|skriv)\b"
     r"|\b(?:ta (?:imot )?(?:den|det|rapporten|tilbakemeldingen)|fyll\w* (?:den |det )?ut"
-    r"|kjør på|skriv (?:den|det|rapporten))\b"
+    r"|kjør på|skriv (?:den|det|rapporten)|la oss (?:gjøre|ta|fylle) det|høres (?:bra|fint) ut)\b"
+    # "ok", "greit da", "flott!": the whole message, so "ok, jeg ringer" is not a yes.
+    r"|^\W*(?:ok|okei|oki|okay|greit|fint|flott|supert|topp|absolutt|javisst|gjer(?:n)?e)"
+    r"(?: (?:da|det|det da))?\W*$"
 )
 _OFFER_DECLINE = re.compile(
     r"^\W*(?:nei|nope|no thanks|ellers takk|trenger ikke|treng ikkje|ikke nå|ikkje no)\b"

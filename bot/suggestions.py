@@ -20,7 +20,6 @@ MAX_FIELD_LENGTH = 4000
 class Suggestion:
     sender_id: str
     suggestion: str
-    area: str | None
     email: str | None
     created_at: datetime
 

@@ -94,12 +94,15 @@ _EMERGENCY_CARE_WORKS = re.compile(
 
 
 _NEGATED = re.compile(r"\b(?:ingen|ikke|ikkje|aldri)\b[\w ]{0,12}$", re.IGNORECASE)
+_NEGATED_AFTER = re.compile(r"^\W*(?:ikke|ikkje|ikkj|ik|ente|inte|lenger)\b", re.IGNORECASE)
 
 
 def says_emergency_care_works(text: str) -> bool:
-    """ "vi får gitt akutthjelp", not "ingen får gitt akutt hjelp"."""
+    """ "vi får gitt akutthjelp", not "ingen får gitt akutt hjelp" nor "øyeblikkelig hjelp
+    går ikke"."""
     return any(
         not _NEGATED.search(text[max(0, m.start() - 20) : m.start()])
+        and not _NEGATED_AFTER.search(text[m.end() :])
         for m in _EMERGENCY_CARE_WORKS.finditer(text)
     )
 
@@ -115,12 +118,19 @@ def calls_for_help(text: str) -> bool:
 
 # "hvis det blir verre, hvem ringer vi da?": a fault that may come, and a question about
 # whom to ring; no fault is reported.
+_IF = r"\b(?:hvis|viss|om|dersom|i tilfelle)\b"
 _WHAT_IF = re.compile(
-    r"\b(?:hvis|viss|om|dersom|i tilfelle)\b"
-    r" (?:det|den|feilen|dette|problemet|aidn|systemet)"
-    r" (?:skulle|blir|vert|begynner|kommer tilbake|kjem tilbake|skjer igjen|går ned|dett ut)\b",
+    _IF + r" (?:det|den|feilen|dette|problemet|aidn|systemet)"
+    r" (?:skulle|blir|vert|begynner|kommer tilbake|kjem tilbake|skjer igjen|går ned|dett ut"
+    r"|er (?:helt )?nede)\b"
+    # "og hvis vi får en A-feil da?"
+    r"|" + _IF + r" (?:vi|me|dere|de|man|en) (?:får|skulle få|fær) (?:en |ei |ein )?"
+    r"(?:[ab]-?feil|kritisk\w*|krise|stans|nedetid|feil)",
     re.IGNORECASE,
 )
+# A crisis that may come is about ringing even without asking whom: "og hvis det blir
+# krise den dagen?"
+_SEVERE = re.compile(r"\b(?:krise|kritisk\w*|[ab]-?feil|nede|stans|nedetid)\b", re.IGNORECASE)
 _ASKS_ABOUT_RINGING = re.compile(
     r"\b(?:ring\w*|nummer\w*|telefon\w*|kontakt\w*|gjør vi|gjer vi|gjør jeg|gjer eg)\b",
     re.IGNORECASE,
@@ -128,5 +138,8 @@ _ASKS_ABOUT_RINGING = re.compile(
 
 
 def asks_what_if(text: str) -> bool:
-    """ "om det blir verre og vi ikke får jobbet, hvem ringer vi da?" """
-    return bool(_WHAT_IF.search(text) and _ASKS_ABOUT_RINGING.search(text))
+    """ "om det blir verre og vi ikke får jobbet, hvem ringer vi da?", "og hvis det blir
+    krise den dagen?": a fault that may come, and whom to ring then."""
+    return bool(
+        _WHAT_IF.search(text) and (_ASKS_ABOUT_RINGING.search(text) or _SEVERE.search(text))
+    )

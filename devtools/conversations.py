@@ -53,7 +53,6 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "utter_usage_help": ("usage",),
     "utter_suggestion_intro": ("suggestion",),
     "utter_ask_suggestion_text": ("suggestion",),
-    "utter_ask_suggestion_area": ("suggestion",),
     "utter_ask_suggestion_email": ("suggestion",),
     "utter_suggestion_too_short": ("suggestion",),
     "utter_suggestion_or_fault": ("suggestion",),
@@ -101,6 +100,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "utter_severity_ab_call_at": ("call_answer",),
     "utter_call_ops_manager": ("call_answer", "contact"),
     "utter_ops_manager_contact": ("contact", "escalation"),  # the operations manager
+    "utter_ops_manager_no_email": ("contact", "escalation"),
     "utter_written_channel": ("written_channel",),
     "utter_written_after_call": ("written_channel", "call_answer"),
     "utter_response_time": ("response_time",),

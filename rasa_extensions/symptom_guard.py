@@ -4,9 +4,9 @@ describes ("A-FEIL: journalmodulen har kollapsa"); a question about a fault that
 come ("hvis det blir verre, hvem ringer vi?") is about ringing, not a report. A message
 ranked fault_critical or fault_major that describes no symptom (bot.symptoms) becomes
 no_symptom, which asks "Hva er det som skjer?" and gives the number as a condition. So
-does a bare topic the classifier did not understand ("utskrift"), or a call for help it
-did not understand ("hjelp meg, vet ikke hva jeg skal gjøre"). The classifier's ranking
-stays below it."""
+does one word read as a wish to report a fault ("problem"), a bare topic the classifier
+did not understand ("utskrift"), or a call for help it did not understand ("hjelp meg,
+vet ikke hva jeg skal gjøre"). The classifier's ranking stays below it."""
 
 from __future__ import annotations
 
@@ -35,6 +35,9 @@ NEEDS_A_SYMPTOM = {"fault_critical", "fault_major"}
 FAULT_INTENTS = {*NEEDS_A_SYMPTOM, "fault_minor", "report_fault"}
 NO_SYMPTOM = "no_symptom"
 NOT_UNDERSTOOD = "nlu_fallback"
+# Questions that a fault which may come ("og hvis vi får en A-feil da, hvem ringer vi?")
+# turns into a question about ringing.
+ASKS_ABOUT_A_FAULT = ("response_time", "severity_info", NOT_UNDERSTOOD)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -61,7 +64,7 @@ class SymptomGuard(GraphComponent):
                 # "A-FEIL: journalmodulen har kollapsa": the class the user gives it
                 put_first(message, {"name": INTENT_OF[labelled], "confidence": 1.0})
                 continue
-            if name in FAULT_INTENTS and asks_what_if(text):
+            if name in (*FAULT_INTENTS, *ASKS_ABOUT_A_FAULT) and asks_what_if(text):
                 # "hvis det blir verre, hvem ringer vi da?": a question, not a fault report
                 put_first(message, {"name": "can_i_call", "confidence": intent["confidence"]})
                 continue
@@ -72,7 +75,8 @@ class SymptomGuard(GraphComponent):
                 instead = "fault_major" if describes_symptom(rest) else "deny"
                 put_first(message, {"name": instead, "confidence": intent["confidence"]})
                 continue
-            if (name in NEEDS_A_SYMPTOM and not describes_symptom(text)) or (
+            one_word_report = name == "report_fault" and len(text.split()) == 1  # "problem"
+            if ((name in NEEDS_A_SYMPTOM or one_word_report) and not describes_symptom(text)) or (
                 name == NOT_UNDERSTOOD
                 and words_known
                 and (is_bare_topic(text) or calls_for_help(text))

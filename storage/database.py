@@ -23,7 +23,6 @@ suggestions = sa.Table(
     sa.Column("created_at", sa.String(40), nullable=False),
     sa.Column("sender_id", sa.String(255), nullable=False),
     sa.Column("suggestion", sa.Text, nullable=False),
-    sa.Column("area", sa.Text),
     sa.Column("email", sa.String(320)),
 )
 

@@ -39,7 +39,6 @@ def add(engine: Engine, suggestion: Suggestion, to: list[delivery.Target]) -> tu
                 created_at=suggestion.created_at.isoformat(),
                 sender_id=suggestion.sender_id,
                 suggestion=clean_text(suggestion.suggestion),
-                area=clean_text(suggestion.area) if suggestion.area else None,
                 email=suggestion.email,
             )
         ).inserted_primary_key[0]

@@ -17,7 +17,6 @@ RESET_FORMS = [
     SlotSet("substantially_reduced", None),
     SlotSet("triage_unsure_count", 0),
     SlotSet("suggestion_text", None),
-    SlotSet("suggestion_area", None),
     SlotSet("suggestion_email", None),
     *(SlotSet(slot, None) for slot in REPORT_SLOTS),
 ]

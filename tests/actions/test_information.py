@@ -212,6 +212,21 @@ async def test_contact_info_fallback_and_symptom_question_name_the_line_for_now(
     }
 
 
+async def test_a_message_with_no_symptom_after_a_b_feil_adds_to_it(clock):
+    """ "det gjelder alle meldinger til fastlegene" after a B: the B stands, with its line."""
+    clock(MONDAY_17_MAY_2027)
+    tracker = make_tracker(
+        {"last_topic": "fault", "last_severity": "B"},
+        text="det gjelder alle meldinger til fastlegene",
+    )
+    unchanged, advice = await messages_of(ActionAskSymptom(), tracker)
+    assert [unchanged["response"], advice["response"]] == [
+        "utter_severity_unchanged",
+        "utter_fault_b",
+    ]
+    assert advice["line_number"] == CONTACTS.on_call_line.number
+
+
 def user(text):
     return {"event": "user", "text": text}
 

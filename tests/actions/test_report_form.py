@@ -208,3 +208,40 @@ async def test_the_offer_answered_in_own_words(text, responses):
     )
     await ActionAnswerReportOffer().run(dispatcher, tracker, {})
     assert [m["response"] for m in dispatcher.messages] == responses
+
+
+async def test_a_question_about_the_classes_inside_the_form_is_answered_then_asked_again():
+    asked = "hva betyr egentlig B-feil?"
+    tracker = make_tracker(
+        {"report_what": "meldingene står i utboksen", "report_since": asked},
+        intent="severity_info",
+        text=asked,
+        active_loop="report_form",
+        events=[{"event": "slot", "name": "report_since", "value": asked}],
+    )
+    dispatcher = CollectingDispatcher()
+    domain = {"forms": {"report_form": {"required_slots": REPORT_SLOTS}}}
+    events = await ValidateReportForm().get_validation_events(dispatcher, tracker, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_severity_info"]
+    assert events == [SlotSet("report_since", None)]
+
+
+async def test_giving_up_in_plain_words_ends_the_report_and_sends_nothing():
+    said = "stopp, dropper det. sender på e-post i stedet"
+    tracker = make_tracker(
+        {"report_what": "meldingene står i utboksen", "report_since": said},
+        text=said,
+        active_loop="report_form",
+        events=[{"event": "slot", "name": "report_since", "value": said}],
+    )
+    domain = {"forms": {"report_form": {"required_slots": REPORT_SLOTS}}}
+    form = ValidateReportForm()
+    events = await form.get_validation_events(CollectingDispatcher(), tracker, domain)
+    assert events == [SlotSet("report_confirmed", "avbrutt")]
+    tracker.add_slots(events)
+    assert await form.required_slots(REPORT_SLOTS, CollectingDispatcher(), tracker, domain) == []
+    dispatcher = CollectingDispatcher()
+    assert await ActionSubmitReport().run(dispatcher, tracker, {}) == [
+        SlotSet(slot, None) for slot in REPORT_SLOTS
+    ]
+    assert [m["response"] for m in dispatcher.messages] == ["utter_report_cancelled"]

@@ -37,7 +37,6 @@ def validate(slot, value):
             {"suggestion_text": "Sortering på romnummer"},
             [],
         ),
-        ("suggestion_area", "hopp over", {"suggestion_area": SKIPPED}, []),
         # A question about suggestions inside the form is answered, then asked again.
         (
             "suggestion_text",
@@ -45,7 +44,7 @@ def validate(slot, value):
             {"suggestion_text": None},
             ["utter_suggestion_intro"],
         ),
-        ("suggestion_area", "Legemidler", {"suggestion_area": "Legemidler"}, []),
+        ("suggestion_email", "hopp over", {"suggestion_email": SKIPPED}, []),
         ("suggestion_email", "Nei takk", {"suggestion_email": SKIPPED}, []),
         ("suggestion_email", "kari@example.org", {"suggestion_email": "kari@example.org"}, []),
         (
@@ -58,12 +57,6 @@ def validate(slot, value):
         ("suggestion_text", None, {"suggestion_text": None}, []),
         ("suggestion_email", None, {"suggestion_email": None}, []),
         # "avbryt" ends the form at every question, not only the first.
-        (
-            "suggestion_area",
-            "avbryt",
-            {"suggestion_text": CANCELLED, "suggestion_area": SKIPPED},
-            [],
-        ),
         (
             "suggestion_email",
             "Avbryt",
@@ -78,7 +71,6 @@ def test_validation(slot, value, expected, responses):
 
 RESET = [
     SlotSet("suggestion_text", None),
-    SlotSet("suggestion_area", None),
     SlotSet("suggestion_email", None),
 ]
 
@@ -91,7 +83,6 @@ async def test_submission_lands_in_the_database(tmp_path, monkeypatch):
     tracker = make_tracker(
         {
             "suggestion_text": "Sortering på romnummer",
-            "suggestion_area": SKIPPED,
             "suggestion_email": "kari@example.org",
         },
         sender_id="nurse-7",
@@ -105,10 +96,10 @@ async def test_submission_lands_in_the_database(tmp_path, monkeypatch):
     ]
     rows = (
         sqlite3.connect(database)
-        .execute("SELECT id, sender_id, suggestion, area, email FROM suggestions")
+        .execute("SELECT id, sender_id, suggestion, email FROM suggestions")
         .fetchall()
     )
-    assert rows == [(1, "nurse-7", "Sortering på romnummer", None, "kari@example.org")]
+    assert rows == [(1, "nurse-7", "Sortering på romnummer", "kari@example.org")]
     assert dispatcher.messages[0]["suggestion_id"] == 1
 
 
@@ -133,24 +124,13 @@ async def test_starting_a_suggestion_clears_an_interrupted_one():
 
 
 @pytest.mark.parametrize(
-    ("slot", "value"),
-    [
-        ("suggestion_email", "trenger ikke oppgi e-post"),
-        ("suggestion_email", "vil helst ikke"),
-        ("suggestion_area", "ingen spesiell del"),
-        ("suggestion_area", "dropp det"),
-    ],
+    "value", ["trenger ikke oppgi e-post", "vil helst ikke", "nei takk, trenger ikke svar", "nei"]
 )
-def test_a_short_answer_that_declines_skips_an_optional_question(slot, value):
-    assert validate(slot, value) == ({slot: SKIPPED}, [])
+def test_a_short_answer_that_declines_skips_the_e_mail(value):
+    assert validate("suggestion_email", value) == ({"suggestion_email": SKIPPED}, [])
 
 
-def test_a_longer_area_that_mentions_no_is_kept():
-    text = "legemidler, men ikke i appen, bare på pc-en på vaktrommet ved utdeling"
-    assert validate("suggestion_area", text) == ({"suggestion_area": text}, [])
-
-
-def test_a_b_feil_described_at_an_optional_question_gets_advice_and_the_question_again(
+def test_a_b_feil_described_at_the_e_mail_question_gets_advice_and_the_question_again(
     monkeypatch,
 ):
     monkeypatch.setattr(
@@ -163,10 +143,10 @@ def test_a_b_feil_described_at_an_optional_question_gets_advice_and_the_question
         intent="fault_major",
         text="forresten, e-meldingene går ikke ut",
     )
-    result = FORM.validate_suggestion_area(
+    result = FORM.validate_suggestion_email(
         "forresten, e-meldingene går ikke ut", dispatcher, tracker, {}
     )
-    assert result == {"suggestion_area": None, "last_topic": "fault", "last_severity": "B"}
+    assert result == {"suggestion_email": None, "last_topic": "fault", "last_severity": "B"}
     assert [m["response"] for m in dispatcher.messages] == ["utter_fault_b"]
 
 
@@ -210,13 +190,6 @@ def test_words_about_the_whole_suggestion_end_the_form_at_an_optional_question(v
     )
 
 
-def test_an_area_named_after_suggestions_is_an_area():
-    assert validate("suggestion_area", "forslagsmodulen") == (
-        {"suggestion_area": "forslagsmodulen"},
-        [],
-    )
-
-
 @pytest.mark.parametrize(
     "value",
     ["nei drit i det, har ikke tid nå", "nei, dropp det", "orker ikke", "gidder ikkje likevel"],
@@ -255,6 +228,33 @@ def test_a_roadmap_question_at_the_suggestion_question_is_answered_then_asked_ag
     )
 
 
-@pytest.mark.parametrize("slot", ["suggestion_area", "suggestion_email"])
-def test_asking_to_go_on_with_the_suggestion_asks_the_question_again(slot):
-    assert validate(slot, "ok, har ringt. kan vi fortsette med forslaget?") == ({slot: None}, [])
+def test_asking_to_go_on_with_the_suggestion_asks_the_question_again():
+    asked = "ok, har ringt. kan vi fortsette med forslaget?"
+    assert validate("suggestion_email", asked) == ({"suggestion_email": None}, [])
+
+
+def test_asking_for_the_number_inside_the_form_after_an_a_feil_is_answered(monkeypatch):
+    """ "hvilket nummer?" after an A reported inside the form: the line now, not a
+    suggestion; then the question again."""
+    monkeypatch.setattr(
+        "actions.suggestion_form.utc_now",
+        lambda *_: datetime(2026, 5, 20, 0, 30, tzinfo=timezone.utc),  # 02:30 in Oslo
+    )
+    for slot in ("suggestion_text", "suggestion_email"):
+        tracker = make_tracker({"last_topic": "fault", "last_severity": "A"}, intent="contact_info")
+        dispatcher = CollectingDispatcher()
+        result = getattr(FORM, f"validate_{slot}")("hvilket nummer?", dispatcher, tracker, {})
+        assert result == {slot: None}
+        (message,) = dispatcher.messages
+        assert (message["response"], message["line_number"]) == (
+            "utter_contact_now",
+            CONTACTS.on_call_line.number,
+        )
+
+
+def test_declining_the_e_mail_in_words_about_contact_details_is_a_no():
+    tracker = make_tracker(intent="contact_info")
+    result = FORM.validate_suggestion_email(
+        "vil ikke gi fra meg e-posten min", CollectingDispatcher(), tracker, {}
+    )
+    assert result == {"suggestion_email": SKIPPED}

@@ -90,3 +90,20 @@ async def test_a_yes_or_no_in_the_first_words_answers_the_question_asked(
     assert await extract(CollectingDispatcher(), tracker, {}) == (
         {slot: expected} if expected else {}
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("ja, øyeblikkelig hjelp går ikke", "ja"),  # a yes, read as less_severe → "nei"
+        ("ja, men vi får gitt akutt hjelp som vanlig", "nei"),  # says it works: a no
+    ],
+)
+def test_a_yes_the_classifier_reads_as_less_severe_is_a_yes(text, answer):
+    tracker = make_tracker(
+        {"requested_slot": "emergency_care_blocked"}, intent="less_severe", text=text
+    )
+    result = ValidateTriageForm().validate_emergency_care_blocked(
+        "nei", CollectingDispatcher(), tracker, {}
+    )
+    assert result == {"emergency_care_blocked": answer}

@@ -81,8 +81,7 @@ def test_a_form_continues_when_its_turns_alternate_between_the_instances():
     turns = [
         (RASA_1, "jeg har et forslag"),
         (RASA_2, "Sortering av beboerlisten på romnummer"),
-        (RASA_1, "hopp over"),
-        (RASA_2, "leder@example.org"),
+        (RASA_1, "leder@example.org"),
     ]
     replies = [text(say(port, "alternating", message)) for port, message in turns]
     assert "lagret" in replies[-1]
@@ -95,7 +94,6 @@ def conversation(number: int) -> list[str]:
         "hei",
         "jeg har et forslag",
         f"forslag nummer {number}: sorter lista etter rom {number}",
-        "hopp over",
         "hopp over",
         "jeg vil melde en feil",
         "/deny",

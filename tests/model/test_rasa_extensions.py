@@ -13,6 +13,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.contacts import CONTACTS
 from rasa_extensions.action_failure_policy import ActionFailurePolicy
+from rasa_extensions.channel_tie_break import ChannelTieBreak
 from rasa_extensions.contact_nlg import ContactResponseGenerator
 from rasa_extensions.report_offer_policy import ReportOfferPolicy
 from rasa_extensions.severity_tie_break import SeverityTieBreak
@@ -264,6 +265,10 @@ def test_described_faults_keep_their_class(parse, text, intent):
     ("text", "guess", "intent"),
     [
         ("legemidler", "fault_critical", "no_symptom"),  # an A guess with no symptom
+        ("problem", "report_fault", "no_symptom"),  # one word: what happens? not the triage
+        ("og hvis vi får en A-feil da, hvem ringer vi?", "response_time", "can_i_call"),
+        ("og hvis det blir krise den dagen?", "nlu_fallback", "can_i_call"),
+        ("jeg vil melde en feil", "report_fault", "report_fault"),  # the triage
         ("utskrift", "nlu_fallback", "no_symptom"),  # a bare topic not understood
         ("alt nede", "nlu_fallback", "nlu_fallback"),  # short, but a symptom
         ("hva med den andre greia", "nlu_fallback", "nlu_fallback"),
@@ -317,11 +322,45 @@ def test_severity_tie_break(ranking, intent, confidence):
     assert message.get(INTENT_RANKING_KEY)[0] == message.get(INTENT)
 
 
-def test_severity_tie_break_uses_the_fallback_classifiers_thresholds():
+def test_tie_breaks_use_the_fallback_classifiers_thresholds():
     pipeline = yaml.safe_load((ROOT / "config.yml").read_text())["pipeline"]
     by_name = {component["name"].split(".")[-1]: component for component in pipeline}
     for key in ("threshold", "ambiguity_threshold"):
         assert by_name["SeverityTieBreak"][key] == by_name["FallbackClassifier"][key]
+        assert by_name["ChannelTieBreak"][key] == by_name["FallbackClassifier"][key]
+
+
+@pytest.mark.parametrize(
+    ("text", "ranking", "intent"),
+    [
+        # torn: the channel named first, with the joint confidence
+        (
+            "kan jeg ikke bare ringe dere i stedet?",
+            ranked(("written_instead", 0.50), ("can_i_call", 0.49)),
+            {"name": "can_i_call", "confidence": pytest.approx(0.99)},
+        ),
+        (
+            "kan jeg skrive i stedet for å ringe?",
+            ranked(("can_i_call", 0.48), ("written_instead", 0.46)),
+            {"name": "written_instead", "confidence": pytest.approx(0.94)},
+        ),
+        # not torn, or torn about something else: left as it is
+        (
+            "kan jeg ringe nå?",
+            ranked(("can_i_call", 0.80), ("written_instead", 0.10)),
+            {"name": "can_i_call", "confidence": 0.80},
+        ),
+        (
+            "kan jeg ringe?",
+            ranked(("can_i_call", 0.45), ("contact_info", 0.44)),
+            {"name": "can_i_call", "confidence": 0.45},
+        ),
+    ],
+)
+def test_channel_tie_break(text, ranking, intent):
+    message = Message({TEXT: text, INTENT: ranking[0], INTENT_RANKING_KEY: ranking})
+    ChannelTieBreak(ChannelTieBreak.get_default_config()).process([message])
+    assert message.get(INTENT) == intent
 
 
 @pytest.mark.parametrize(

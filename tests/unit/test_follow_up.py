@@ -11,13 +11,16 @@ from bot.follow_up import (
     FAULT,
     OPENING_HOURS,
     USAGE,
+    Channel,
     Context,
     can_i_call,
     contact_reply,
+    first_channel_named,
     less_severe,
     not_understood,
     opening_hours,
     response_time,
+    says_it_works_again,
     written_instead,
 )
 from bot.hours import zone
@@ -253,6 +256,8 @@ def test_not_so_serious_after_a_b_feil_is_a_c_feil_in_writing():
         ("hva er telefonnummeret?", Context(USAGE), "utter_contact_info"),
         ("hvilket nummer ringer jeg nå hvis det er krise?", Context(), "utter_contact_now"),
         ("hva er e-postadressen deres?", Context(), "utter_contact_info"),
+        ("har hun e-post?", Context(ESCALATION), "utter_ops_manager_no_email"),
+        ("kva er e-posten til driftsansvarlig?", Context(), "utter_ops_manager_no_email"),
     ],
 )
 def test_contact_questions(asked, context, response):
@@ -523,10 +528,40 @@ def test_waiting_for_the_office_with_an_a_feil_is_no_even_at_a_named_time():
     assert (reply.response, reply.values["line_number"]) == ("utter_severity_ab_is_called", ON_CALL)
 
 
-def test_a_correction_saying_it_works_again_gives_no_class_and_no_number():
-    regrade = less_severe("nei, eg tok feil, det var nettet vårt. no går alt", A, WEDNESDAY_NIGHT)
-    assert regrade.severity is None
-    assert [r.response for r in regrade.replies] == ["utter_resolved_correction"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nei, eg tok feil, det var nettet vårt. no går alt",
+        "vent litt, det virker igjen nå. falsk alarm",
+        "å, nå gikk de plutselig, funker igjen",
+    ],
+)
+def test_a_correction_saying_it_works_again_gives_no_class_and_no_number(text):
+    for context in (A, B):
+        regrade = less_severe(text, context, WEDNESDAY_NIGHT)
+        assert regrade.severity is None
+        assert [r.response for r in regrade.replies] == ["utter_resolved_correction"]
+
+
+@pytest.mark.parametrize(
+    ("text", "works"),
+    [
+        ("nå virka det plutselig igjen, alt er sendt", True),
+        ("det virker som normalt nå", True),
+        ("det virker ikke nå heller", False),
+        ("det funker ikkje no", False),
+        ("det virker igjen, men bare for noen av oss", False),
+    ],
+)
+def test_saying_it_works_again(text, works):
+    assert says_it_works_again(text) is works
+
+
+def test_working_again_only_in_part_is_still_a_class():
+    regrade = less_severe("det virker igjen, men veldig tregt", A, WEDNESDAY_NIGHT, True)
+    assert regrade.severity is Severity.B
+    one_stuck = "beklager, de går. det var bare én melding som feilet, resten kom fram"
+    assert less_severe(one_stuck, B, WEDNESDAY_NIGHT).severity is Severity.C
 
 
 @pytest.mark.parametrize(
@@ -608,3 +643,16 @@ def test_only_slow_after_an_a_feil_is_a_c_feil():
     """ "oi feil, vi kan jobbe, det er bare tregt": the page's minor speed problems."""
     regrade = less_severe("oi feil, vi kan jobbe, det er bare tregt", A, SATURDAY_NOON, True)
     assert regrade.severity is Severity.C
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("kan jeg ikke bare ringe dere i stedet?", Channel.PHONE),
+        ("kan eg skrive i staden for å ringje?", Channel.WRITING),
+        ("går det an å sende en mail i stedet", Channel.WRITING),
+        ("hva skjer nå?", None),
+    ],
+)
+def test_the_channel_named_first(text, channel):
+    assert first_channel_named(text) is channel

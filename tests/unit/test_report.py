@@ -10,6 +10,7 @@ from bot.report import (
     answer_to_offer,
     declines,
     field_to_change,
+    gives_up,
     normalise_contact,
     parse_since,
 )
@@ -117,7 +118,12 @@ def test_an_optional_question_declined(text, declined):
         ("trenger ikke, sender mail selv", OfferAnswer.DECLINE),
         ("ok, ringer vakttelefonen. trenger ikke rapport her, sender e-post", OfferAnswer.DECLINE),
         ("nei takk, vi tar det skriftlige selv", OfferAnswer.DECLINE),
+        ("ok", OfferAnswer.ACCEPT),  # the whole message answers the question asked
+        ("greit", OfferAnswer.ACCEPT),
+        ("ok, la oss gjøre det", OfferAnswer.ACCEPT),
+        ("flott!", OfferAnswer.ACCEPT),
         ("ok, ringer nå", None),  # understood the verdict; not an answer to the offer
+        ("ok takk", None),  # thanks for the answer
         ("kan jeg ringe dem nå?", None),  # a question
         ("nei, det var bare meg", None),  # a correction
         ("ja, alt er vesentlig tregere enn vanlig", None),  # more about the fault
@@ -139,3 +145,18 @@ def test_the_answer_to_the_report_offer_in_own_words(text, answer):
 )
 def test_which_answer_a_reply_to_the_summary_changes(text, field):
     assert field_to_change(text) == field
+
+
+@pytest.mark.parametrize(
+    ("text", "given_up"),
+    [
+        ("stopp, dropper det. sender på e-post i stedet", True),
+        ("glem det, vi ringer heller", True),
+        ("gidder ikke mer nå", True),
+        ("nettet dropper ut hele tiden på nattevakta", False),  # a description
+        ("alt stopper opp når vi signerer", False),
+        ("vet ikke", False),  # skips one question
+    ],
+)
+def test_giving_up_the_whole_report(text, given_up):
+    assert gives_up(text) is given_up

@@ -81,6 +81,8 @@ def test_looks_english(text, english):
         ("feil knapp! øyeblikkelig hjelp går fint, men alt er tregt", True),
         ("vi ser ikkje tiltaka, men akutt hjelp får vi gitt som vanleg", True),
         ("akutt hjelp får vi ikkje gitt", False),
+        ("ja, øyeblikkelig hjelp går ikke", False),
+        ("akutthjelp fungerer ikkje lenger", False),
         ("vi kan ikke gi øyeblikkelig hjelp", False),
         ("aidn er nede", False),
     ],
@@ -110,6 +112,10 @@ def test_a_call_for_help_is_not_the_name_of_emergency_care(text, calls):
         ("dersom feilen kommer tilbake i natt, hvilket nummer gjelder?", True),
         ("om det skjer igjen i kveld?", False),  # no question about ringing
         ("om natta kommer ingen inn i aidn, hvem ringer vi?", False),  # a fault, now
+        ("og hvis det blir krise den dagen?", True),  # a crisis that may come
+        ("og hvis vi får en A-feil da, hvem ringer vi?", True),
+        ("hvem ringer jeg da om aidn er helt nede den dagen?", True),
+        ("hvis det blir verre, hvor fort svarer dere?", False),  # about answers, not ringing
     ],
 )
 def test_a_fault_that_may_come_with_a_question_about_ringing(text, what_if):
