@@ -101,6 +101,12 @@ class ActionAskSymptom(Action):
         return []
 
 
+def words_known(tracker: Tracker) -> bool:
+    """The classifier ranked intents: it knew the words (keyboard mash gets no ranking)."""
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    return any(r.get("name") != "nlu_fallback" for r in ranking)
+
+
 def best_guess(tracker: Tracker) -> str | None:
     """The classifier's best intent below the fallback."""
     ranking = tracker.latest_message.get("intent_ranking") or []
@@ -138,8 +144,8 @@ class ActionFallback(Action):
         line = current_line(now)
         if previous_turn_actions(tracker) & {"action_fallback"}:
             send(dispatcher, Reply("utter_fallback_menu", line))
-        elif is_bare_topic(text):
-            send(dispatcher, Reply("utter_what_happens", line))  # "pasientjournal"
+        elif is_bare_topic(text) and words_known(tracker):
+            send(dispatcher, Reply("utter_what_happens", line))  # "pasientjournal", not "asdfgh"
         else:
             send(dispatcher, Reply("utter_fallback", line))
         return []

@@ -16,7 +16,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import log, send, utc_now
 from bot import hours
 from bot.entry import had_identity_number
-from bot.replies import Reply, closed_values, current_line, severity_info_reply
+from bot.replies import Reply, closed_values, current_line, fault_reply, severity_info_reply
 from bot.report import (
     AFFECTED,
     CALLED,
@@ -36,11 +36,13 @@ from bot.report import (
     declines,
     field_to_change,
     gives_up,
+    new_value,
     normalise_contact,
     parse_since,
     summary_lines,
 )
-from bot.severity import Answer, leading_answer
+from bot.severity import Answer, Severity, leading_answer
+from bot.symptoms import describes_symptom
 from storage import reports
 from storage.database import database_url, engine
 
@@ -49,6 +51,7 @@ SEVERITY_REASON = "severity_reason"
 OFFER = "utter_offer_report"
 # Questions about the classes asked inside the form, answered before the question again.
 QUESTION_INTENTS = ("severity_info", "explain")
+A_FEIL_CONFIDENCE = 0.8
 
 
 def offer_report(dispatcher: CollectingDispatcher) -> None:
@@ -95,6 +98,17 @@ class ActionAnswerReportOffer(Action):
         return []
 
 
+def _an_a_feil_now(tracker: Tracker) -> bool:
+    """A clear A-feil described inside a report about a B or C."""
+    intent = tracker.latest_message.get("intent") or {}
+    return (
+        intent.get("name") == "fault_critical"
+        and float(intent.get("confidence") or 0) >= A_FEIL_CONFIDENCE
+        and tracker.get_slot("last_severity") != Severity.A.value
+        and describes_symptom(tracker.latest_message.get("text") or "")
+    )
+
+
 class ValidateReportForm(FormValidationAction):
     def name(self) -> str:
         return f"validate_{REPORT_FORM}"
@@ -121,6 +135,19 @@ class ValidateReportForm(FormValidationAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if gives_up(text):  # "stopp, dropper det": no more questions, nothing is sent
             return [SlotSet(CONFIRMED, GIVEN_UP)]
+        if _an_a_feil_now(tracker):
+            # "nå har hele systemet gått ned" while a B or C is reported: ring now, and the
+            # report goes on as an A (a description at the first question is kept).
+            send(dispatcher, fault_reply(Severity.A, utc_now(tracker)))
+            dispatcher.utter_message(response="utter_report_now_a")
+            upgrade = [
+                SlotSet("last_topic", "fault"),
+                SlotSet("last_severity", Severity.A.value),
+                SlotSet(SEVERITY_REASON, f"Endret til A-feil underveis: «{text[:300]}»"),
+            ]
+            if tracker.get_slot("requested_slot") == WHAT:
+                return upgrade + await super().get_validation_events(dispatcher, tracker, domain)
+            return upgrade + [SlotSet(slot, None) for slot in tracker.slots_to_validate()]
         if intent in QUESTION_INTENTS and "?" in text:
             send(dispatcher, severity_info_reply(text, utc_now(tracker)))
             return [SlotSet(slot, None) for slot in tracker.slots_to_validate()]
@@ -210,6 +237,8 @@ class ValidateReportForm(FormValidationAction):
         if field == SINCE and parse_since(text, utc_now(tracker)):  # "det var fra kl 13"
             since = self.validate_report_since(text, dispatcher, tracker, domain)[SINCE]
             return {SINCE: since, CONFIRMED: None}
+        if field in (WHAT, AFFECTED) and new_value(text):  # "endre berørt: hele kommunen"
+            return {field: new_value(text), CONFIRMED: None}
         if field is not None:
             return {field: None, CONFIRMED: None}  # asked again, then the summary again
         dispatcher.utter_message(response="utter_report_what_to_change")

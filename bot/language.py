@@ -1,9 +1,10 @@
-"""Whether a message is written in English: the assistant answers in Norwegian, and says so
-in one English line (with the number for critical faults)."""
+"""Whether a message is written in English (the assistant answers in Norwegian, and says so
+in one English line, with the number for critical faults), and whether it is keyboard mash."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _WORD = re.compile(r"[a-zæøå']+")
 # Common English words that are not also Norwegian words ("i", "to", "for" are both).
@@ -31,3 +32,21 @@ def looks_english(text: str) -> bool:
     english = sum(word in _ENGLISH for word in words)
     norwegian = sum(word in _NORWEGIAN for word in words)
     return english >= 2 and english > 2 * norwegian
+
+
+# A Norwegian keyboard's letter rows: "asdfgh", "qwerty zxcvb" run along one of them.
+_KEYBOARD_ROWS = ("qwertyuiopå", "asdfghjkløæ", "zxcvbnm")
+_MASH_MIN_LETTERS = 4
+
+
+def is_keyboard_mash(text: str, known_word: Callable[[str], bool]) -> bool:
+    """ "asdfgh", "qwerty zxcvb", "fdsjkl ææ": every word unknown (`known_word`) and typed
+    along one keyboard row, one of them at least four letters long. "ruter" is a word of
+    one row, so a word the classifier knows is never mash."""
+    words = _WORD.findall(text.lower())
+    if not words or max(len(word) for word in words) < _MASH_MIN_LETTERS:
+        return False
+    return all(
+        not known_word(word) and any(set(word) <= set(row) for row in _KEYBOARD_ROWS)
+        for word in words
+    )

@@ -275,6 +275,24 @@ def field_to_change(text: str) -> str | None:
     return None
 
 
+# "endre berørt: hele kommunen", "endre berørt til hele kommunen", "… det gjelder hele
+# kommunen": the new answer given with the change.
+_NEW_VALUE = re.compile(
+    r":\s*(?P<after_colon>.+)$"
+    r"|\b(?:til|det gjelder|det gjeld|skal være|skal vere|rettere sagt)\s+(?P<after_word>.+)$",
+    re.IGNORECASE,
+)
+_MIN_NEW_VALUE = 3
+
+
+def new_value(text: str) -> str | None:
+    """The new answer in a change asked for at the summary, or None when only the field is
+    named ("endre berørt")."""
+    match = _NEW_VALUE.search(" ".join(text.split()))
+    value = (match.group("after_colon") or match.group("after_word")).strip() if match else ""
+    return value if len(value) >= _MIN_NEW_VALUE else None
+
+
 _SEND = re.compile(r"^\W*(?:send\w*|ja|jepp|ok|greit|stemmer|riktig|det stemmer|yes)\b")
 
 

@@ -137,6 +137,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "utter_report_next_c_open": ("report_saved",),
     "utter_report_next_c_closed": ("report_saved",),
     "utter_report_cancelled": ("cancelled",),
+    "utter_report_now_a": ("report",),
     "utter_resolved_correction": ("written_channel",),
     "utter_message_too_long": ("fallback",),
     "utter_english_note": ("english_note",),  # inside another reply's text: ENGLISH_NOTE

@@ -27,6 +27,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline, make_union
 
+from bot.language import is_keyboard_mash
+
 logger = logging.getLogger(__name__)
 MODEL_FILE = "tfidf_intent_classifier.skops"
 # Beyond the scikit-learn types skops trusts by default, this is all train() writes;
@@ -127,13 +129,18 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
         for message, document, row in zip(messages, documents, probabilities, strict=True):
             ranked = sorted(zip(intents, row, strict=True), key=lambda pair: -float(pair[1]))
             ranking = [{"name": str(name), "confidence": float(p)} for name, p in ranked]
-            if self._known_trigram_share(document) < self.config["min_known_trigrams"]:
+            mash = self._known_trigram_share(document) < self.config["min_known_trigrams"]
+            if mash or is_keyboard_mash(document, self._knows_word):
                 ranking = []  # no opinion at all: the fallback answers, not a guard
             message.set(INTENT, ranking[0] if ranking else {**NO_INTENT}, add_to_output=True)
             message.set(
                 INTENT_RANKING_KEY, ranking[: self.config["ranking_length"]], add_to_output=True
             )
         return messages
+
+    def _knows_word(self, word: str) -> bool:
+        assert self.model is not None
+        return word in self.model.steps[0][1].transformer_list[0][1].vocabulary_
 
     def _known_trigram_share(self, document: str) -> float:
         """The share of the message's character trigrams (with a letter) seen in training."""

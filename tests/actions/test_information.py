@@ -233,9 +233,23 @@ def user(text):
 
 async def test_a_bare_topic_not_understood_gets_the_symptom_question(clock):
     clock(WEDNESDAY_NOON)
-    (message,) = await messages_of(ActionFallback(), make_tracker(text="pasientjournalen"))
+    ranked = [{"name": "nlu_fallback", "confidence": 0.3}, {"name": "usage_question"}]
+    tracker = make_tracker(text="pasientjournalen", intent_ranking=ranked)
+    (message,) = await messages_of(ActionFallback(), tracker)
     assert message["response"] == "utter_what_happens"
     assert message["line_number"] == CONTACTS.office_line.number
+
+
+async def test_keyboard_mash_gets_the_fallback_not_the_symptom_question(clock):
+    """The classifier ranks nothing for "asdfgh": not understood, with the line."""
+    clock(WEDNESDAY_NOON)
+    ranked = [{"name": "nlu_fallback", "confidence": 0.3}]
+    tracker = make_tracker(text="asdfgh", intent_ranking=ranked)
+    (message,) = await messages_of(ActionFallback(), tracker)
+    assert (message["response"], message["line_number"]) == (
+        "utter_fallback",
+        CONTACTS.office_line.number,
+    )
 
 
 async def test_a_second_fallback_in_a_row_offers_the_routes(clock):

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.follow_up import ActionCancel, ActionNoWithoutQuestion, ActionYesWithoutQuestion
 from actions.report_form import ActionAnswerReportOffer, ActionSubmitReport, ValidateReportForm
+from bot.contacts import CONTACTS
 from tests.conftest import make_tracker
 
 WEDNESDAY_1530 = datetime(2026, 11, 25, 14, 30, tzinfo=timezone.utc)  # 15:30 in Oslo
@@ -119,6 +120,10 @@ def test_a_contact_that_is_neither_address_nor_number_is_asked_again():
         (
             "feil tidspunkt, det var fra kl 13",
             {"report_since": "i dag kl. 13:00", "report_confirmed": None},
+        ),
+        (
+            "endre hvem som er berørt: det gjelder hele kommunen",
+            {"report_affected": "det gjelder hele kommunen", "report_confirmed": None},
         ),
     ],
 )
@@ -245,3 +250,27 @@ async def test_giving_up_in_plain_words_ends_the_report_and_sends_nothing():
         SlotSet(slot, None) for slot in REPORT_SLOTS
     ]
     assert [m["response"] for m in dispatcher.messages] == ["utter_report_cancelled"]
+
+
+async def test_an_a_feil_described_inside_a_c_report_is_rung_in_and_the_report_goes_on_as_a():
+    said = "nå har hele systemet gått ned, ingen får logget inn"
+    tracker = make_tracker(
+        {"last_topic": "fault", "last_severity": "C", "report_what": "rapportene laster tregt"},
+        text=said,
+        active_loop="report_form",
+        events=[{"event": "slot", "name": "report_since", "value": said}],
+    )
+    tracker.latest_message["intent"] = {"name": "fault_critical", "confidence": 0.97}
+    tracker.slots["requested_slot"] = "report_since"
+    domain = {"forms": {"report_form": {"required_slots": REPORT_SLOTS}}}
+    dispatcher = CollectingDispatcher()
+    form = ValidateReportForm()
+    events = await form.get_validation_events(dispatcher, tracker, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_fault_a", "utter_report_now_a"]
+    assert dispatcher.messages[0]["line_number"] == CONTACTS.office_line.number  # 15:30
+    assert SlotSet("last_severity", "A") in events
+    assert SlotSet("report_since", None) in events
+    tracker.add_slots(events)
+    assert "report_called" in await form.required_slots(
+        REPORT_SLOTS, CollectingDispatcher(), tracker, domain
+    )

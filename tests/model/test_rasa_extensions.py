@@ -367,6 +367,8 @@ def test_channel_tie_break(text, ranking, intent):
     ("text", "intent"),
     [
         ("zxqv plømk 8812 ???", "nlu_fallback"),  # keyboard mash: not opening hours
+        ("asdfgh", "nlu_fallback"),  # along one keyboard row
+        ("qwerty zxcvb", "nlu_fallback"),
         ("qwpoe zzx ?", "nlu_fallback"),
         ("jaa", "affirm"),  # a typo is no mash
         ("medisinlista kommer ikke opp for noen, alle får feilmelding 500", "fault_critical"),

@@ -11,6 +11,7 @@ from bot.report import (
     declines,
     field_to_change,
     gives_up,
+    new_value,
     normalise_contact,
     parse_since,
 )
@@ -160,3 +161,18 @@ def test_which_answer_a_reply_to_the_summary_changes(text, field):
 )
 def test_giving_up_the_whole_report(text, given_up):
     assert gives_up(text) is given_up
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "endre hvem som er berørt: det gjelder hele kommunen, ikke bare legevakta",
+            "det gjelder hele kommunen, ikke bare legevakta",
+        ),
+        ("endre berørt til hele kommunen", "hele kommunen"),
+        ("endre berørt", None),  # asked again
+    ],
+)
+def test_the_new_answer_given_with_a_change(text, value):
+    assert new_value(text) == value

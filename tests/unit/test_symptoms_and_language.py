@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.language import looks_english
+from bot.language import is_keyboard_mash, looks_english
 from bot.symptoms import (
     asks_what_if,
     calls_for_help,
@@ -128,3 +128,20 @@ def test_gone_down_describes_a_fault():
 
 def test_nobody_giving_emergency_care_is_not_it_working():
     assert not says_emergency_care_works("ja, ingen får gitt akutt hjelp, aidn er borte")
+
+
+@pytest.mark.parametrize(
+    ("text", "mash"),
+    [
+        ("asdfgh", True),
+        ("qwerty zxcvb", True),
+        ("fdsjkl ææ", True),
+        ("ruter", False),  # one row, but a word the classifier knows
+        ("emeldinger??", False),  # a typo of a known topic
+        ("hæ", False),  # too short to tell
+        ("asdfgh journal", False),  # a known word in it
+    ],
+)
+def test_keyboard_mash(text, mash):
+    known = {"ruter", "journal"}
+    assert is_keyboard_mash(text, known.__contains__) is mash
