@@ -122,7 +122,7 @@ class ActionLessSevere(Action):
             send(dispatcher, reply)
         severity = regrade.severity.value if regrade.severity else None
         events = [SlotSet(TOPIC, FAULT), SlotSet(LAST_SEVERITY, severity)]
-        if regrade.replies[-1].response.startswith("utter_fault_"):  # a class was given
+        if regrade.replies[-1].response.startswith("utter_fault_") and not regrade.unchanged:
             offer_report(dispatcher)
             text = " ".join((tracker.latest_message.get("text") or "").split())[:300]
             events.append(SlotSet(SEVERITY_REASON, f"Rettet av brukeren: «{text}»"))

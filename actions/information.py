@@ -52,6 +52,11 @@ class ActionOpeningHours(Action):
         return [*topic, *moment_remembered(asked, now)]  # "hva med mandag?" ... "da?"
 
 
+ANSWERS_ABOUT_CALLING = {"utter_severity_c_is_written", "utter_severity_ab_is_called"}
+# "og B?": a class named in a word or two is a question about it.
+CLASS_QUESTION_MAX_WORDS = 3
+
+
 class ActionSeverityInfo(Action):
     """The classes, or whether to phone about one; "og for C-feil?" right after an answer
     about response times asks for that class's response time."""
@@ -70,9 +75,12 @@ class ActionSeverityInfo(Action):
         if after_response_times and len(classes) == 1:
             reply = response_time(Context(), now, asked)
         else:
-            # "Er dere åpne nå?" ... "men om det er en A-feil?": whether and where to ring.
-            after_hours = "action_opening_hours" in previous_turn_actions(tracker)
-            reply = severity_info_reply(asked, now, about_calling=after_hours)
+            # "Er dere åpne nå?" ... "men om det er en A-feil?", "må C-feil ringes inn?" ...
+            # "og B?": whether and where to ring.
+            about_calling = "action_opening_hours" in previous_turn_actions(tracker) or bool(
+                previous_turn_responses(tracker) & ANSWERS_ABOUT_CALLING
+            )
+            reply = severity_info_reply(asked, now, about_calling=about_calling)
         send(dispatcher, reply)
         # "Hva er en B-feil?" ... "må den ringes inn?": the follow-up is about that class.
         return remembered(classes[0]) if len(classes) == 1 else []
@@ -128,6 +136,8 @@ class ActionFallback(Action):
         context = context_of(tracker)
         after_a_or_b = context.topic == FAULT and context.severity in (Severity.A, Severity.B)
         after_c = context.topic == FAULT and context.severity is Severity.C
+        if mentioned_classes(text) and len(text.split()) <= CLASS_QUESTION_MAX_WORDS:
+            return await ActionSeverityInfo().run(dispatcher, tracker, domain)  # "og B?"
         guess = best_guess(tracker)
         if (after_a_or_b and guess in ("less_severe", "fault_minor")) or (
             after_c and guess == "less_severe"

@@ -34,7 +34,7 @@ from bot.replies import (
 )
 from bot.report import corrects
 from bot.severity import Severity
-from bot.symptoms import asks_what_if, describes_symptom
+from bot.symptoms import asks_what_if, describes_symptom, says_emergency_care_works
 
 # Topics: the route of the last answer that a follow-up can refer to.
 FAULT, USAGE, ESCALATION, OPENING_HOURS, SUGGESTION = (
@@ -301,6 +301,7 @@ class Regrade:
 
     replies: list[Reply]
     severity: Severity | None  # None: no class was given, so there is nothing to re-grade
+    unchanged: bool = False  # the class at hand stands (its offer and reason too)
 
 
 def less_severe(
@@ -337,6 +338,15 @@ def less_severe(
         # "det var nettet vårt, no går alt", "funker igjen, falsk alarm": it works, so there
         # is no class to give and nothing to ring about.
         return Regrade([Reply("utter_resolved_correction")], None)
+    if (
+        context.severity is Severity.B
+        and says_emergency_care_works(lowered)
+        and not (_SOUNDS_MINOR.search(lowered) or _ONLY_ME.search(lowered))
+    ):
+        # "glemte å si, akutt hjelp går fint, det er bare meldingene" after a B: that is
+        # what a B is; the class stands.
+        unchanged = [Reply("utter_severity_unchanged"), fault_reply(Severity.B, now, contacts)]
+        return Regrade(unchanged, Severity.B, unchanged=True)
     if context.severity is Severity.C and sounds_major:
         # Nothing is less severe than a C: "vent, jeg trykket feil, vi får ikke sendt noe
         # til legene" after a C from the triage is a B.

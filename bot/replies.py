@@ -177,6 +177,10 @@ CLASS_MENTION = re.compile(
 _ENGLISH_CLASS = re.compile(
     r"(?:(?<=\w )((?-i:[ABC])) |\b([abc])-)(?:error|fault|issue)s?\b", re.IGNORECASE
 )
+# "og B?", "enn C da?": a message that is only a class letter (not a lower-case "a").
+_BARE_CLASS = re.compile(
+    r"^\W*(?:(?:og|enn|men|hva med|kva med)\s+)?(?:for\s+)?([ABCbc])\s*(?:da|då)?\W*$"
+)
 ABOUT_CALLING = re.compile(r"\b(?:ring\w*|telefonnummer\w*|nummer\w*|på telefon)\b", re.IGNORECASE)
 
 
@@ -187,6 +191,7 @@ def mentioned_classes(text: str) -> list[Severity]:
         for group in CLASS_MENTION.findall(text)
         for letter in re.findall(r"[abc]", group, re.IGNORECASE)
     } | {letter.upper() for pair in _ENGLISH_CLASS.findall(text) for letter in pair if letter}
+    letters |= {letter.upper() for letter in _BARE_CLASS.findall(text.strip())}
     return [severity for severity in Severity if severity.value in letters]
 
 

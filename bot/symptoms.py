@@ -84,8 +84,8 @@ _CALL_FOR_HELP = re.compile(
 # does not hold.
 _EMERGENCY_CARE_WORKS = re.compile(
     r"\b(?:øyeblikkelig|øyeblikkeleg|akutt) ?hjelp\w* (?:går|gikk|fungerer|virker|er mulig)"
-    r"|\b(?:får|kan|fikk) (?:gitt|gi|gje|gjeve) (?:øyeblikkelig|øyeblikkeleg|akutt) ?hjelp"
-    r"|\b(?:får|kan|fikk) (?:gitt|gi|gje|gjeve) akutthjelp"
+    r"|\b(?:får|kan|fikk) (?:gitt|gi|gje|gjeve|gjort|gjøre|gjere|utført|utføre)"
+    r" (?:øyeblikkelig |øyeblikkeleg |akutt ?)hjelp"
     # "akutt hjelp får vi gitt som vanleg"
     r"|\b(?:øyeblikkelig|øyeblikkeleg|akutt) ?hjelp\w* (?:får|kan|fikk)"
     r" (?:vi|me|dei|de|dere|dokker) (?:gitt|gi|gje|gjeve)\b",
@@ -137,9 +137,22 @@ _ASKS_ABOUT_RINGING = re.compile(
 )
 
 
+# "hvis ingen får logget inn 1. juledag, …": a clause that describes a fault after "if".
+_IF_CLAUSE = re.compile(
+    _IF + r" (?P<clause>(?:hele |heile )?(?:aidn|systemet|ingen|alle|vi|me|det)\b[^,?]*)",
+    re.IGNORECASE,
+)
+
+
 def asks_what_if(text: str) -> bool:
     """ "om det blir verre og vi ikke får jobbet, hvem ringer vi da?", "og hvis det blir
-    krise den dagen?": a fault that may come, and whom to ring then."""
+    krise den dagen?", "og hvis hele aidn går ned den dagen, hvem ringer vi da?": a fault
+    that may come, and whom to ring then."""
+    if _WHAT_IF.search(text) and (_ASKS_ABOUT_RINGING.search(text) or _SEVERE.search(text)):
+        return True
+    clause = _IF_CLAUSE.search(text)
     return bool(
-        _WHAT_IF.search(text) and (_ASKS_ABOUT_RINGING.search(text) or _SEVERE.search(text))
+        clause
+        and describes_symptom(clause.group("clause"))
+        and _ASKS_ABOUT_RINGING.search(text[: clause.start()] + text[clause.end() :])
     )

@@ -1,12 +1,14 @@
 """No A/B verdict without a described fault, no A when the user says emergency care works
 ("vi får gitt akutthjelp, men …": a B), and the class the user names for the fault she
 describes ("A-FEIL: journalmodulen har kollapsa"); a question about a fault that may
-come ("hvis det blir verre, hvem ringer vi?") is about ringing, not a report. A message
-ranked fault_critical or fault_major that describes no symptom (bot.symptoms) becomes
-no_symptom, which asks "Hva er det som skjer?" and gives the number as a condition. So
-does one word read as a wish to report a fault ("problem"), a bare topic the classifier
-did not understand ("utskrift"), or a call for help it did not understand ("hjelp meg,
-vet ikke hva jeg skal gjøre"). The classifier's ranking stays below it."""
+come ("hvis det blir verre, hvem ringer vi?") is about ringing, not a report, while a
+question about ringing that describes an A or B ("kan jeg ringe nå om at hele aidn er
+nede?") is that fault. A message ranked fault_critical or fault_major that describes no
+symptom (bot.symptoms) becomes no_symptom, which asks "Hva er det som skjer?" and gives
+the number as a condition. So does one word read as a wish to report a fault ("problem"),
+a bare topic the classifier did not understand ("utskrift"), or a call for help it did
+not understand ("hjelp meg, vet ikke hva jeg skal gjøre"). The classifier's ranking stays
+below it."""
 
 from __future__ import annotations
 
@@ -40,6 +42,17 @@ NOT_UNDERSTOOD = "nlu_fallback"
 ASKS_ABOUT_A_FAULT = ("response_time", "severity_info", NOT_UNDERSTOOD)
 
 
+# A question about ringing that describes an A or B the classifier ranks next.
+FAULT_NEXT_MIN_CONFIDENCE = 0.2
+
+
+def _fault_asked_about(message: Message) -> dict[str, Any] | None:
+    ranking = message.get(INTENT_RANKING_KEY) or []
+    second = ranking[1] if len(ranking) > 1 else {}
+    confident = float(second.get("confidence") or 0) >= FAULT_NEXT_MIN_CONFIDENCE
+    return second if second.get("name") in NEEDS_A_SYMPTOM and confident else None
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class SymptomGuard(GraphComponent):
     @classmethod
@@ -67,6 +80,12 @@ class SymptomGuard(GraphComponent):
             if name in (*FAULT_INTENTS, *ASKS_ABOUT_A_FAULT) and asks_what_if(text):
                 # "hvis det blir verre, hvem ringer vi da?": a question, not a fault report
                 put_first(message, {"name": "can_i_call", "confidence": intent["confidence"]})
+                continue
+            fault = _fault_asked_about(message) if name == "can_i_call" else None
+            if fault and describes_symptom(text) and not asks_what_if(text):
+                # "kan jeg ringe dere nå om at hele aidn er nede?": the fault, with its class
+                # and the number, answers whether to ring
+                put_first(message, fault)
                 continue
             if name == "fault_critical" and says_emergency_care_works(text):
                 # "vi får gitt akutthjelp, men all utdeling stopper opp": not an A but a B;

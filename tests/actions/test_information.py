@@ -363,3 +363,22 @@ async def test_a_correction_after_a_c_feil_torn_with_a_major_fault_is_a_b_feil(c
     assert responses == ["utter_fault_b", "utter_offer_report"]
     assert dispatcher.messages[0]["line_number"] == CONTACTS.office_line.number
     assert SlotSet("last_severity", "B") in events
+
+
+async def test_og_b_after_an_answer_about_ringing_for_c_is_about_ringing_for_b(clock):
+    """ "må C-feil ringes inn?" … "og B?" (not understood on its own): yes, with the line."""
+    clock(WEDNESDAY_NOON)
+    events = [
+        user("må C-feil ringes inn?"),
+        {"event": "bot", "metadata": {"utter_action": "utter_severity_c_is_written"}},
+        user("og B?"),
+    ]
+    ranked = [{"name": "nlu_fallback", "confidence": 0.3}, {"name": "severity_info"}]
+    tracker = make_tracker(text="og B?", intent_ranking=ranked, events=events)
+    dispatcher = CollectingDispatcher()
+    await ActionFallback().run(dispatcher, tracker, {})
+    (message,) = dispatcher.messages
+    assert (message["response"], message["line_number"]) == (
+        "utter_severity_ab_is_called",
+        CONTACTS.office_line.number,
+    )

@@ -286,6 +286,21 @@ def test_symptom_guard(text, guess, intent):
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "second", "intent"),
+    [
+        ("kan jeg ringe nå om at hele aidn er nede hos oss?", "fault_critical", "fault_critical"),
+        ("kan jeg ringe dere nå?", "fault_critical", "can_i_call"),  # no fault described
+        ("hvis aidn går ned i natt, hvem ringer vi?", "fault_critical", "can_i_call"),  # what if
+    ],
+)
+def test_a_question_about_ringing_that_describes_an_a_or_b_is_that_fault(text, second, intent):
+    ranking = ranked(("can_i_call", 0.70), (second, 0.23))
+    message = Message({TEXT: text, INTENT: ranking[0], INTENT_RANKING_KEY: ranking})
+    SymptomGuard().process([message])
+    assert message.get(INTENT)["name"] == intent
+
+
 @pytest.mark.parametrize("text", ["asdf", "hjelp fdsjkl"])
 def test_keyboard_mash_stays_not_understood(text):
     """The classifier ranks nothing for mash (too few known trigrams): the fallback, with

@@ -656,3 +656,10 @@ def test_only_slow_after_an_a_feil_is_a_c_feil():
 )
 def test_the_channel_named_first(text, channel):
     assert first_channel_named(text) is channel
+
+
+def test_saying_emergency_care_works_after_a_b_feil_keeps_the_b():
+    text = "glemte å si, akutt hjelp går fint, det er bare meldingene"
+    regrade = less_severe(text, B, WEDNESDAY_NIGHT)
+    assert (regrade.severity, regrade.unchanged) == (Severity.B, True)
+    assert [r.response for r in regrade.replies] == ["utter_severity_unchanged", "utter_fault_b"]

@@ -84,6 +84,7 @@ def test_looks_english(text, english):
         ("ja, øyeblikkelig hjelp går ikke", False),
         ("akutthjelp fungerer ikkje lenger", False),
         ("vi kan ikke gi øyeblikkelig hjelp", False),
+        ("ok, vi får gjort akutt hjelp, men aidn e veldig treg på alle maskinan", True),
         ("aidn er nede", False),
     ],
 )
@@ -116,6 +117,8 @@ def test_a_call_for_help_is_not_the_name_of_emergency_care(text, calls):
         ("og hvis vi får en A-feil da, hvem ringer vi?", True),
         ("hvem ringer jeg da om aidn er helt nede den dagen?", True),
         ("hvis det blir verre, hvor fort svarer dere?", False),  # about answers, not ringing
+        ("og hvis hele aidn går ned den dagen, hvem ringer vi da?", True),
+        ("hvis ingen får logget inn 1. juledag, hvem ringer jeg da?", True),
     ],
 )
 def test_a_fault_that_may_come_with_a_question_about_ringing(text, what_if):
