@@ -128,7 +128,8 @@ class ValidateReportForm(FormValidationAction):
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        """ "stopp, dropper det" at any question ends the report; "hva betyr egentlig
+        """Before the answers are read: "stopp, dropper det" at any question ends the
+        report; an A described inside a B or C report is rung in; "hva betyr egentlig
         B-feil?" is no answer: the classes, then the same question again (this report's
         class stays as it is)."""
         text = tracker.latest_message.get("text") or ""

@@ -12,16 +12,12 @@ and ambiguity.
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.severity import Severity, settle_tie
+from rasa_extensions.intent_ranking import FallbackThresholds
 
 FAULT_INTENTS = {"fault_critical": Severity.A, "fault_major": Severity.B, "fault_minor": Severity.C}
 INTENT_OF = {severity: intent for intent, severity in FAULT_INTENTS.items()}
@@ -29,25 +25,7 @@ TRIAGE_INTENT = "report_fault"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class SeverityTieBreak(GraphComponent):
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return {"threshold": 0.3, "ambiguity_threshold": 0.05}
-
-    def __init__(self, config: dict[str, Any]) -> None:
-        self.threshold = float(config["threshold"])
-        self.ambiguity = float(config["ambiguity_threshold"])
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> SeverityTieBreak:
-        return cls({**cls.get_default_config(), **config})
-
+class SeverityTieBreak(FallbackThresholds):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             self._settle(message)
@@ -61,10 +39,7 @@ class SeverityTieBreak(GraphComponent):
         about_a_fault = {*FAULT_INTENTS, TRIAGE_INTENT}
         if first["name"] not in about_a_fault or second["name"] not in about_a_fault:
             return
-        uncertain = (
-            first["confidence"] < self.threshold
-            or first["confidence"] - second["confidence"] < self.ambiguity
-        )
+        uncertain = self.torn(first["confidence"], second["confidence"])
         joint = first["confidence"] + second["confidence"]
         if not uncertain or joint < self.threshold:
             return
