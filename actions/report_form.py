@@ -16,7 +16,14 @@ from rasa_sdk.types import DomainDict
 from actions.common import log, send, utc_now
 from bot import hours
 from bot.entry import had_identity_number
-from bot.replies import Reply, closed_values, current_line, fault_reply, severity_info_reply
+from bot.replies import (
+    Reply,
+    closed_values,
+    current_line,
+    fault_reply,
+    mentioned_classes,
+    severity_info_reply,
+)
 from bot.report import (
     AFFECTED,
     CALLED,
@@ -31,6 +38,7 @@ from bot.report import (
     OfferAnswer,
     Report,
     answer_to_offer,
+    asks_back,
     channel_name,
     confirms,
     declines,
@@ -149,8 +157,12 @@ class ValidateReportForm(FormValidationAction):
             if tracker.get_slot("requested_slot") == WHAT:
                 return upgrade + await super().get_validation_events(dispatcher, tracker, domain)
             return upgrade + [SlotSet(slot, None) for slot in tracker.slots_to_validate()]
-        if intent in QUESTION_INTENTS and "?" in text:
+        if intent in QUESTION_INTENTS and "?" in text and mentioned_classes(text):
             send(dispatcher, severity_info_reply(text, utc_now(tracker)))
+            return [SlotSet(slot, None) for slot in tracker.slots_to_validate()]
+        if asks_back(text) and not normalise_contact(text):
+            # "hvorfor trenger dere det?", "hva mener du med det?": why, then the question
+            dispatcher.utter_message(response="utter_report_why_we_ask")
             return [SlotSet(slot, None) for slot in tracker.slots_to_validate()]
         return await super().get_validation_events(dispatcher, tracker, domain)
 

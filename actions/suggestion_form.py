@@ -49,7 +49,8 @@ GIVE_UP_AT_START = re.compile(rf"\b(?:{_GIVE_UP}|dropp\w*)\b|^nei\b")
 # oppgi e-post", "nei takk", "vil helst ikke".
 SKIP = re.compile(
     r"^-$|\b(?:hopp\w*|nei|ingen|trenger ikke|treng ikkje|vil ikke|vil ikkje|helst ikke"
-    r"|ikke nødvendig|dropp\w*|skip|vet ikke|veit ikkje|slipp\w*)\b"
+    r"|ikke nødvendig|dropp\w*|skip|vet ikke|veit ikkje|slipp\w*"
+    r"|send\w* (?:det|forslaget|inn))\b"
 )
 SKIP_MAX_WORDS = 8
 # A suggestion typed as the suggestion is kept; above this the safety line is added.

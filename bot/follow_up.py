@@ -131,6 +131,8 @@ _MAY_I_CALL = re.compile(
 _ABOUT_USAGE = re.compile(
     r"\b(?:brukerstøtte|brukarstøtte|opplæring|opplæringa?|brukerspørsmål\w*"
     r"|spørsmål om (?:bruk|hvordan|korleis)\w*|hjelp til å bruke|hjelp med å bruke)\b"
+    # "om et spørsmål om rapporter", not "et spørsmål om feilen"
+    r"|\b(?:et|eit|noen|nokre|eitt) spørsmål\b(?! om (?:en |ei |ein |denne |den )?feil)"
 )
 # "og på mandag samme tid?", "i morgen da?": another day at the time asked before.
 _SAME_TIME = re.compile(r"\b(?:samme|same|sama) (?:tid|klokkeslett|tidspunkt)\b")
@@ -169,15 +171,72 @@ def _ring_now(severity: Severity, now: datetime, contacts: Contacts) -> Reply:
     )
 
 
+# "hvis vi ikke når dere før fire", "om eg ikkje rekk det før kl 16": the line after then.
+_MISSES_BEFORE = re.compile(
+    r"\b(?:ikke|ikkje|itj)\s+(?:rekker|rekk|rekke|når|nå|får ringt|kommer gjennom|kjem gjennom)"
+    r"\b[^?]*?\bfør\s+(?:kl\.?\s*|klokka\s+)?(\d{1,2}(?:[:.]\d{2})?|[a-zæøå]+)",
+    re.IGNORECASE,
+)
+
+
+def clock_missed(asked: str) -> time | None:
+    """ "hvis vi ikke når dere før fire, hvilket nummer?": the time after which the
+    question is asked (16:00), or None."""
+    missed = _MISSES_BEFORE.search(asked)
+    return asked_time(f"kl {missed.group(1)}") if missed else None
+
+
+def time_missed(asked: str, now: datetime, contacts: Contacts = CONTACTS) -> datetime | None:
+    """The moment of `clock_missed`, today."""
+    at = clock_missed(asked)
+    if at is None:
+        return None
+    today = hours.local_time(now, contacts).date()
+    return datetime.combine(today, at, tzinfo=hours.zone(contacts.timezone))
+
+
+# "jeg har ringt men ingen svarte", "de svarer ikke på vakttelefonen"
+_NOT_ANSWERED = re.compile(
+    r"\b(?:ingen (?:svarte|svarer|svarar|tok|tar|tek)|(?:svarer|svarte|svarar|tar|tok|tek)"
+    r" (?:ikke|ikkje|itj)|(?:kom|kommer|kjem) (?:ikke|ikkje|itj) gjennom|ikke svar|ikkje svar"
+    r"|(?:er |var )?opptatt)\b",
+    re.IGNORECASE,
+)
+# "eg har alt ringt vakttelefonen", "har ringt dere nå"
+_HAS_CALLED = re.compile(
+    r"\b(?:har|hev|ha|e|er) (?:alt |allerede |nettopp |akkurat |jo |no |nå )?"
+    r"(?:ringt|ringa|ringd)\b",
+    re.IGNORECASE,
+)
+
+
+def phone_not_answered(text: str) -> bool:
+    """ "jeg har ringt men ingen svarte": the call did not get through."""
+    return bool(_NOT_ANSWERED.search(text)) and bool(
+        _HAS_CALLED.search(text) or re.search(r"telefon|\bring\w*", text, re.IGNORECASE)
+    )
+
+
+def has_called(text: str) -> bool:
+    """ "eg har alt ringt vakttelefonen": phoned in, and got through."""
+    return bool(_HAS_CALLED.search(text)) and not phone_not_answered(text)
+
+
 def can_i_call(asked: str, context: Context, now: datetime, contacts: Contacts = CONTACTS) -> Reply:
-    """A yes or no to "kan jeg ringe …?", for the time, day, class or topic it refers to."""
+    """A yes or no to "kan jeg ringe …?", for the time, day, class or topic it refers to;
+    "ingen svarte" gets the line again with the written channel meanwhile, and "har
+    ringt" with an A or B at hand the written channel next."""
     a_or_b = _a_or_b(context)
+    if phone_not_answered(asked):
+        return Reply("utter_call_not_answered", current_line(now, contacts))
+    if a_or_b and has_called(asked):
+        return Reply("utter_written_after_call", current_line(now, contacts))
     if a_or_b and _RESOLVED.search(asked.lower()):  # "de kom fram nå, må jeg fortsatt ringe?"
         return Reply("utter_call_resolved", current_line(now, contacts))
     if a_or_b is Severity.A and _WAIT.search(asked.lower()):
         # "kan vi ikke vente til dere åpner klokka åtte?": no, an A is handled immediately
         return _ring_now(a_or_b, now, contacts)
-    instant = asked_instant(asked, now, contacts)
+    instant = time_missed(asked, now, contacts) or asked_instant(asked, now, contacts)
     if instant is not None and a_or_b:  # "selv om klokka er ti på kvelden?": yes, this line
         line = hours.line_for(instant, contacts)
         return Reply(
@@ -267,6 +326,8 @@ _SOUNDS_MINOR = re.compile(
     r"|kosmetisk|bare litt|litt treg\w*|litt seig\w*|bare treg\w*|berre treig\w*"
     r"|ser (?:rar|rart|rare|merkelig\w*|snodig\w*|annerledes) ut|ikon\w*|farge\w*|skrifttype\w*)"
 )
+_E_MESSAGES = re.compile(r"\be-?meldinge\w*|\bmeldingane\b|\bplo-meld\w*")
+_ONE_MESSAGE = re.compile(r"\b(?:én|en|ei|ein|ett|eitt) (?:e-?)?melding\b")
 _SOUNDS_MAJOR = re.compile(
     r"\b(?:ekstremt|(?:veldig|sykt|svært|utrolig|forferdelig) tr[e]i?g\w*|kjempetreg\w*"
     r"|minutt\w*|e-melding\w*|går ikke ut"
@@ -280,18 +341,28 @@ _TAKES_IT_BACK = re.compile(
 )
 
 
+def _restates_a_b(lowered: str) -> bool:
+    """ "akutt hjelp går fint", "det er bare e-meldingene": what a B is, not less."""
+    what_a_b_is = says_emergency_care_works(lowered) or (
+        _E_MESSAGES.search(lowered) and not _ONE_MESSAGE.search(lowered)
+    )
+    return bool(what_a_b_is) and not (_SOUNDS_MINOR.search(lowered) or _ONLY_ME.search(lowered))
+
+
 def keeps_the_higher_class(new: Severity | None, context: Context, text: str) -> bool:
     """ "har prøvd å sende på nytt tre ganger" right after a B-feil reads like a C on its
     own, but adds to the fault at hand: the A or B stands unless the user says it is less
     serious (a correction, only one user, it works again, only a little)."""
     lowered = text.lower()
-    takes_it_back = (
+    takes_it_back = bool(
         corrects(lowered)
         or _TAKES_IT_BACK.search(lowered)
         or _SOUNDS_MINOR.search(lowered)
         or _ONLY_ME.search(lowered)
         or _RESOLVED.search(lowered)
     )
+    if _a_or_b(context) is Severity.B and _restates_a_b(lowered):
+        takes_it_back = False  # "det er bare e-meldingene": what a B is
     return new is Severity.C and _a_or_b(context) is not None and not takes_it_back
 
 
@@ -338,13 +409,9 @@ def less_severe(
         # "det var nettet vårt, no går alt", "funker igjen, falsk alarm": it works, so there
         # is no class to give and nothing to ring about.
         return Regrade([Reply("utter_resolved_correction")], None)
-    if (
-        context.severity is Severity.B
-        and says_emergency_care_works(lowered)
-        and not (_SOUNDS_MINOR.search(lowered) or _ONLY_ME.search(lowered))
-    ):
-        # "glemte å si, akutt hjelp går fint, det er bare meldingene" after a B: that is
-        # what a B is; the class stands.
+    if context.severity is Severity.B and _restates_a_b(lowered):
+        # "glemte å si, akutt hjelp går fint", "det er bare e-meldingene, resten går greit"
+        # after a B: that is what a B is (the page's own example); the class stands.
         unchanged = [Reply("utter_severity_unchanged"), fault_reply(Severity.B, now, contacts)]
         return Regrade(unchanged, Severity.B, unchanged=True)
     if context.severity is Severity.C and sounds_major:
@@ -362,12 +429,16 @@ def less_severe(
     return Regrade([Reply(intro), fault_reply(severity, now, contacts)], severity)
 
 
+# "hva gjør jeg nå?", "kva gjer eg då?" with an A or B at hand: ring now.
+_WHAT_NOW = re.compile(r"\b(?:hva gjør|kva gjer|ka gjør|hva skal) (?:jeg|vi|eg|me|æ)\b")
 # "hvilket nummer ringer jeg nå?", "det er krise": the one number for now, not the list.
 _ASKS_ABOUT_NOW = re.compile(r"\b(?:nå|no|akkurat nå|i natt|i kveld|krise|akutt\w*|haster)\b")
 _ABOUT_HER = re.compile(r"\b(?:henne|hennes|driftsansvarlig\w*|ivy|lotarev)\b", re.IGNORECASE)
-# After the escalation answer, "har hun e-post?" / "kva er nummeret?" is about her.
+# After the escalation answer, "har hun e-post?" / "hva heter hun igjen?" is about her.
 _ABOUT_HER_AFTER_ESCALATION = re.compile(
-    r"\b(?:hun|ho|hu|nummer\w*|telefon\w*|e-?post\w*|epost|mail\w*)\b", re.IGNORECASE
+    r"\b(?:hun|ho|hu|heter|heiter|navn\w*|namn\w*|nummer\w*|telefon\w*|e-?post\w*|epost"
+    r"|mail\w*)\b",
+    re.IGNORECASE,
 )
 _ABOUT_EMAIL = re.compile(r"\b(?:e-?post\w*|epost|mail\w*|adresse\w*)\b", re.IGNORECASE)
 
@@ -400,7 +471,10 @@ def contact_reply(
         return Reply("utter_contact_now", current_line(now, contacts))
     if (before := _asked_before(asked, now, context, contacts)) is not None:
         return before  # "hvilket nummer da?" after an answer about another day
-    about_a_fault = context.topic == FAULT and context.severity is not Severity.C
+    if context.topic == FAULT and context.severity is Severity.C:
+        # "hva er nummeret deres?" after a C: not for this fault, in writing
+        return Reply("utter_contact_after_c", current_line(now, contacts))
+    about_a_fault = context.topic == FAULT
     if about_a_fault or _ASKS_ABOUT_NOW.search(asked.lower()):  # "hvilket nummer var det?"
         return Reply("utter_contact_now", current_line(now, contacts))
     return Reply("utter_contact_info", current_line(now, contacts))
@@ -451,6 +525,10 @@ def not_understood(
         return can_i_call(asked, context, now, contacts)
     if _ONLY_ME.search(asked.lower()) and describes_symptom(asked):
         return Reply("utter_single_user")  # "innlogginga feiler for meg, kollegaene kommer inn"
+    if about_the_ops_manager(asked, context):  # "hva heter hun igjen?"
+        return contact_reply(asked, context, now, contacts)
+    if (a_or_b := _a_or_b(context)) and _WHAT_NOW.search(asked.lower()):
+        return _ring_now(a_or_b, now, contacts)  # "hva gjør jeg nå?" after an A or B
     if context.topic == OPENING_HOURS and (
         asked_instant(asked, now, contacts) or names_another_day(asked, now, contacts)
     ):

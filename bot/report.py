@@ -104,12 +104,9 @@ def parse_since(text: str, now: datetime, contacts: Contacts = CONTACTS) -> Sinc
         unit = timedelta(minutes=1) if ago.group(2).startswith("min") else timedelta(hours=1)
         return Since((local_now - count * unit).replace(second=0, microsecond=0), "minute")
     day = _day_back(lowered, local_now.date())
-    clock = asked_time(lowered) if _CLOCK_SAID.search(lowered) else None
+    clock = _clock_said(lowered)
     if clock is not None:
-        start = datetime.combine(day or local_now.date(), clock, tzinfo=zone)
-        if day is None and start > local_now:  # "siden kl 22" asked at 08:00: last night
-            start -= timedelta(days=1)
-        return Since(start, "minute")
+        return Since(_latest_start(clock, lowered, day, local_now), "minute")
     part = _PART.search(lowered)
     if part:
         start = datetime.combine(day or local_now.date(), _PARTS[part.group(1)], tzinfo=zone)
@@ -119,6 +116,37 @@ def parse_since(text: str, now: datetime, contacts: Contacts = CONTACTS) -> Sinc
     if day is not None:
         return Since(datetime.combine(day, time(0), tzinfo=zone), "day")
     return None
+
+
+_HH_MM = re.compile(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)\b")
+# An hour no twelve-hour reading can mean ("kl 14", "13:30", "01:30" with its zero).
+_TWENTY_FOUR_HOUR = re.compile(r"\b(?:1[3-9]|2[0-3]|0\d)(?:[:.][0-5]\d)?\b")
+
+
+def _clock_said(lowered: str) -> time | None:
+    """ "01:30", "siden kl 2", "kvart over ti": the clock time a text names."""
+    if hh_mm := _HH_MM.search(lowered):
+        return time(int(hh_mm.group(1)), int(hh_mm.group(2)))
+    return asked_time(lowered) if _CLOCK_SAID.search(lowered) else None
+
+
+def _latest_start(clock: time, lowered: str, day: date | None, local_now: datetime) -> datetime:
+    """The latest moment not after now that the clock time can mean: "siden kl 2" at 03:00
+    is 02:00 today, "sidan kvart over ti" at 02:40 is 22:15 last night (a twelve-hour
+    clock either way, unless the text says 13-23 or a leading zero). An earlier day named
+    keeps the hour as said ("i går kl 10": yesterday 10:00)."""
+    today = local_now.date()
+    hours_meant = {clock.hour}
+    if day in (None, today) and not _TWENTY_FOUR_HOUR.search(lowered):
+        hours_meant |= {clock.hour % 12, clock.hour % 12 + 12}
+    days = [day] if day is not None else [today, today - timedelta(days=1)]
+    starts = sorted(
+        datetime.combine(d, time(hour, clock.minute), tzinfo=local_now.tzinfo)
+        for d in days
+        for hour in hours_meant
+    )
+    past = [start for start in starts if start <= local_now]
+    return past[-1] if past else starts[0]
 
 
 def _day_back(lowered: str, today: date) -> date | None:
@@ -245,6 +273,19 @@ def gives_up(text: str) -> bool:
     """ "stopp, dropper det", "glem det, vi ringer heller": the report is given up."""
     words = " ".join(text.lower().split())
     return len(words.split()) <= _GIVES_UP_MAX_WORDS and bool(_GIVES_UP.search(words))
+
+
+# "hvorfor trenger dere det?", "hva mener du med det?": a question back, not an answer.
+_ASKS_BACK = re.compile(
+    r"^\W*(?:(?:og|men|eh|hm+)\W+)?(?:hvorfor|korfor|kvifor|hva mener|kva meiner|ka meine"
+    r"|hva betyr|kva betyr|hvordan mener|må jeg|må eg|trenger dere|treng de|skal jeg svare)\b"
+)
+
+
+def asks_back(text: str) -> bool:
+    """A question about the question asked ("hvorfor trenger dere det?")."""
+    lowered = " ".join(text.lower().split())
+    return "?" in lowered and bool(_ASKS_BACK.search(lowered))
 
 
 def declines(text: str) -> bool:

@@ -103,6 +103,8 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "utter_ops_manager_no_email": ("contact", "escalation"),
     "utter_written_channel": ("written_channel",),
     "utter_written_after_call": ("written_channel", "call_answer"),
+    "utter_call_not_answered": ("call_answer", "written_channel"),
+    "utter_contact_after_c": ("contact", "call_answer", "written_channel"),
     "utter_response_time": ("response_time",),
     "utter_response_time_a": ("response_time",),
     "utter_response_time_b": ("response_time",),
@@ -138,6 +140,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "utter_report_next_c_closed": ("report_saved",),
     "utter_report_cancelled": ("cancelled",),
     "utter_report_now_a": ("report",),
+    "utter_report_why_we_ask": ("report", "explain"),
     "utter_resolved_correction": ("written_channel",),
     "utter_message_too_long": ("fallback",),
     "utter_english_note": ("english_note",),  # inside another reply's text: ENGLISH_NOTE

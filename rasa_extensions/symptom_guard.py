@@ -21,6 +21,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.follow_up import clock_missed, has_called, phone_not_answered
 from bot.severity import labelled_severity
 from bot.symptoms import (
     asks_what_if,
@@ -42,6 +43,9 @@ NOT_UNDERSTOOD = "nlu_fallback"
 ASKS_ABOUT_A_FAULT = ("response_time", "severity_info", NOT_UNDERSTOOD)
 
 
+# "eg har alt ringt vakttelefonen" read as one of these is about ringing (an answer at a
+# form's question, "ja, har ringt", keeps its intent).
+RANG_MISREAD = ("already_asked", "usage_question", "written_instead", "nlu_fallback")
 # A question about ringing that describes an A or B the classifier ranks next.
 FAULT_NEXT_MIN_CONFIDENCE = 0.2
 
@@ -76,6 +80,12 @@ class SymptomGuard(GraphComponent):
             if labelled and describes_symptom(text) and name != INTENT_OF[labelled]:
                 # "A-FEIL: journalmodulen har kollapsa": the class the user gives it
                 put_first(message, {"name": INTENT_OF[labelled], "confidence": 1.0})
+                continue
+            rang = phone_not_answered(text) or (has_called(text) and name in RANG_MISREAD)
+            if name != "can_i_call" and (clock_missed(text) is not None or rang):
+                # "ringer nå, men hvis jeg ikke rekker det før fire?": ringing after then;
+                # "har ringt men ingen svarte", "eg har alt ringt": what now about ringing
+                put_first(message, {"name": "can_i_call", "confidence": intent["confidence"]})
                 continue
             if name in (*FAULT_INTENTS, *ASKS_ABOUT_A_FAULT) and asks_what_if(text):
                 # "hvis det blir verre, hvem ringer vi da?": a question, not a fault report

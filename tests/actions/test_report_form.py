@@ -274,3 +274,18 @@ async def test_an_a_feil_described_inside_a_c_report_is_rung_in_and_the_report_g
     assert "report_called" in await form.required_slots(
         REPORT_SLOTS, CollectingDispatcher(), tracker, domain
     )
+
+
+async def test_a_question_back_is_answered_and_not_stored():
+    asked = "hvorfor trenger dere det?"
+    tracker = make_tracker(
+        {"report_what": "rapportene viser feil sum", "report_since": asked},
+        text=asked,
+        active_loop="report_form",
+        events=[{"event": "slot", "name": "report_since", "value": asked}],
+    )
+    dispatcher = CollectingDispatcher()
+    domain = {"forms": {"report_form": {"required_slots": REPORT_SLOTS}}}
+    events = await ValidateReportForm().get_validation_events(dispatcher, tracker, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_report_why_we_ask"]
+    assert events == [SlotSet("report_since", None)]

@@ -124,7 +124,14 @@ async def test_starting_a_suggestion_clears_an_interrupted_one():
 
 
 @pytest.mark.parametrize(
-    "value", ["trenger ikke oppgi e-post", "vil helst ikke", "nei takk, trenger ikke svar", "nei"]
+    "value",
+    [
+        "trenger ikke oppgi e-post",
+        "vil helst ikke",
+        "nei takk, trenger ikke svar",
+        "nei",
+        "ok ringer. send forslaget mitt også",
+    ],
 )
 def test_a_short_answer_that_declines_skips_the_e_mail(value):
     assert validate("suggestion_email", value) == ({"suggestion_email": SKIPPED}, [])

@@ -268,6 +268,9 @@ def test_described_faults_keep_their_class(parse, text, intent):
         ("problem", "report_fault", "no_symptom"),  # one word: what happens? not the triage
         ("og hvis vi får en A-feil da, hvem ringer vi?", "response_time", "can_i_call"),
         ("og hvis det blir krise den dagen?", "nlu_fallback", "can_i_call"),
+        ("ringer nå, men hvis jeg ikke rekker det før fire?", "less_severe", "can_i_call"),
+        ("jeg har ringt men ingen svarte", "already_asked", "can_i_call"),
+        ("eg har alt ringt vakttelefonen", "usage_question", "can_i_call"),
         ("jeg vil melde en feil", "report_fault", "report_fault"),  # the triage
         ("utskrift", "nlu_fallback", "no_symptom"),  # a bare topic not understood
         ("alt nede", "nlu_fallback", "nlu_fallback"),  # short, but a symptom

@@ -16,6 +16,7 @@ from bot.follow_up import (
     can_i_call,
     contact_reply,
     first_channel_named,
+    keeps_the_higher_class,
     less_severe,
     not_understood,
     opening_hours,
@@ -658,8 +659,80 @@ def test_the_channel_named_first(text, channel):
     assert first_channel_named(text) is channel
 
 
-def test_saying_emergency_care_works_after_a_b_feil_keeps_the_b():
-    text = "glemte å si, akutt hjelp går fint, det er bare meldingene"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "glemte å si, akutt hjelp går fint, det er bare meldingene",
+        "det er bare e-meldingene, resten går greit",
+    ],
+)
+def test_what_a_b_feil_is_said_after_a_b_feil_keeps_the_b(text):
     regrade = less_severe(text, B, WEDNESDAY_NIGHT)
     assert (regrade.severity, regrade.unchanged) == (Severity.B, True)
     assert [r.response for r in regrade.replies] == ["utter_severity_unchanged", "utter_fault_b"]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "ringer nå, men hvis jeg ikke rekker det før fire?",
+        "hvis vi ikke når dere før fire, hvilket nummer ringer vi da?",
+    ],
+)
+def test_not_reaching_the_office_before_four_is_about_the_line_after_four(asked):
+    """15:59 on a Wednesday, a B at hand: the on-call line from 16:00."""
+    at_1559 = datetime(2026, 10, 14, 15, 59, tzinfo=OSLO)
+    reply = can_i_call(asked, B, at_1559)
+    assert (reply.response, reply.values["line_number"]) == ("utter_severity_ab_call_at", ON_CALL)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "kept"),
+    [
+        ("har prøvd å sende på nytt tre ganger", B, True),  # more about the B at hand
+        ("det er bare e-meldingene, resten går greit", B, True),  # what a B is
+        ("det var bare én melding som feilet", B, False),  # takes it back: one message
+        ("unnskyld, overdrev litt", A, False),
+        ("har prøvd å sende på nytt tre ganger", C, False),  # nothing higher at hand
+    ],
+)
+def test_a_c_read_after_an_a_or_b_keeps_the_higher_class_unless_taken_back(text, context, kept):
+    assert keeps_the_higher_class(Severity.C, context, text) is kept
+
+
+@pytest.mark.parametrize(
+    ("asked", "context", "response", "line"),
+    [
+        ("jeg har ringt men ingen svarte", A, "utter_call_not_answered", ON_CALL),
+        ("de svarer ikke på vakttelefonen", B, "utter_call_not_answered", ON_CALL),
+        ("eg har alt ringt vakttelefonen", B, "utter_written_after_call", ON_CALL),
+    ],
+)
+def test_after_ringing_the_next_step(asked, context, response, line):
+    """03:30 on a Wednesday: not answered, ring again and write meanwhile; got through,
+    in writing next (never "ring now" again to someone who has)."""
+    reply = can_i_call(asked, context, WEDNESDAY_NIGHT)
+    assert (reply.response, reply.values["line_number"]) == (response, line)
+
+
+def test_asking_for_the_number_after_a_c_feil_says_c_is_written_first():
+    reply = contact_reply("hva er nummeret deres?", C, WEDNESDAY_NOON)
+    assert (reply.response, reply.values["line_number"]) == ("utter_contact_after_c", OFFICE)
+
+
+@pytest.mark.parametrize(
+    ("asked", "context", "response"),
+    [
+        ("hva heter hun igjen?", Context(ESCALATION), "utter_ops_manager_contact"),
+        ("hva gjør jeg nå?", B, "utter_severity_ab_is_called"),  # B at hand: ring now
+    ],
+)
+def test_not_understood_read_in_the_context(asked, context, response):
+    reply = not_understood(asked, context, WEDNESDAY_NIGHT, after_symptom_question=False)
+    assert reply is not None and reply.response == response
+
+
+def test_ringing_about_a_question_is_no_even_with_a_class_at_hand():
+    """After "og A-feil?" (which keeps A as the class talked about), a question is not."""
+    asked = "kan jeg ringe dere nå om et spørsmål om rapporter?"
+    assert can_i_call(asked, A, WEDNESDAY_NOON).response == "utter_call_usage_no"

@@ -8,6 +8,7 @@ from bot.hours import zone
 from bot.report import (
     OfferAnswer,
     answer_to_offer,
+    asks_back,
     declines,
     field_to_change,
     gives_up,
@@ -176,3 +177,37 @@ def test_giving_up_the_whole_report(text, given_up):
 )
 def test_the_new_answer_given_with_a_change(text, value):
     assert new_value(text) == value
+
+
+@pytest.mark.parametrize(
+    ("now", "text", "described"),
+    [
+        # a twelve-hour clock time: the latest moment it can mean, not in the future
+        ((2026, 12, 9, 3, 0), "siden ca kl 2", "i dag kl. 02:00"),
+        ((2026, 12, 9, 3, 10), "kl 01:30", "i dag kl. 01:30"),
+        ((2026, 12, 9, 2, 55), "siden 01:30", "i dag kl. 01:30"),
+        ((2026, 11, 11, 2, 40), "sidan kvart over ti", "i går (tirsdag 10. november) kl. 22:15"),
+        ((2026, 11, 25, 15, 0), "siden kl 2", "i dag kl. 14:00"),
+        # its own summary read again keeps the time (a leading zero is a 24-hour clock)
+        ((2026, 11, 11, 2, 55), "i dag kl. 01:55", "i dag kl. 01:55"),
+        # an earlier day named keeps the hour as said
+        ((2026, 11, 25, 15, 0), "i går kl 10", "i går (tirsdag 24. november) kl. 10:00"),
+    ],
+)
+def test_since_a_clock_time_at_night(now, text, described):
+    at = datetime(*now, tzinfo=OSLO)
+    since = parse_since(text, at)
+    assert since is not None and since.describe(at) == described
+
+
+@pytest.mark.parametrize(
+    ("text", "back"),
+    [
+        ("hvorfor trenger dere det?", True),
+        ("hva mener du med det?", True),
+        ("siden i går, hvorfor?", False),  # an answer first
+        ("hvorfor", False),  # no question mark: kept as typed
+    ],
+)
+def test_a_question_back_at_a_question_of_the_form(text, back):
+    assert asks_back(text) is back
