@@ -119,7 +119,7 @@ def test_the_tablet_keeps_no_identity_number_and_forgets_the_chat_when_it_ends(p
     removed (shown so too), and "Avslutt samtalen" forgets the conversation."""
     open_widget(page)
     say(page, "pasient 27894228771 og fnr-118380 43331 får ikke opp journalen")
-    expect(page.locator(".aidn-msg--bot", has_text="Ikke del")).to_be_visible(timeout=60_000)
+    expect(page.locator(".aidn-msg--bot", has_text="⚠️ Ikke del")).to_be_visible(timeout=60_000)
     stored = page.evaluate("sessionStorage.getItem('aidn-help-widget')")
     assert "fjernet" in stored
     assert "27894228771" not in stored and "43331" not in stored
