@@ -97,11 +97,12 @@ class ActionAskSymptom(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        if about_a_fault(context_of(tracker)):
+        context = context_of(tracker)
+        if about_a_fault(context):
             if says_it_works_again(tracker.latest_message.get("text") or ""):
                 return await ActionLessSevere().run(dispatcher, tracker, domain)
             dispatcher.utter_message(response="utter_severity_unchanged")
-            send(dispatcher, fault_reply(context_of(tracker).severity, utc_now(tracker)))
+            send(dispatcher, fault_reply(context.severity, utc_now(tracker)))
             return []
         again = "utter_what_happens" in previous_turn_responses(tracker)
         response = "utter_what_happens_again" if again else "utter_what_happens"

@@ -33,7 +33,7 @@ SUGGESTION_SLOTS = ("suggestion_text", "suggestion_email")
 CANCELLED = "__avbrutt__"
 SKIPPED = "-"
 CANCEL_WORDS = {"avbryt", "stopp", "glem det", "angre", "avslutt", "cancel"}
-# At an optional question, a short answer with these words ends the form ("nei, avbryt",
+# At the e-mail question, a short answer with these words ends the form ("nei, avbryt",
 # "dropp hele forslaget") rather than skipping the question.
 _GIVE_UP = (
     r"avbryt\w*|stopp|glem|angre|avslutt\w*|cancel|gidder|gidd|orker|orkar|drit"
@@ -45,7 +45,7 @@ CANCEL = re.compile(rf"\b(?:{_GIVE_UP})\b|\b(?:dropp\w*|hopp over|slett\w*)\b.*\
 CONTINUE = re.compile(r"\b(?:fortsett\w*|gå videre|halde fram|holde på|tilbake til)\b")
 # At the suggestion question itself nothing can be skipped: "nei, dropp det" gives up too.
 GIVE_UP_AT_START = re.compile(rf"\b(?:{_GIVE_UP}|dropp\w*)\b|^nei\b")
-# A short answer to an optional question that declines it: "hopp over", "trenger ikke
+# A short answer to the e-mail question that declines it: "hopp over", "trenger ikke
 # oppgi e-post", "nei takk", "vil helst ikke".
 SKIP = re.compile(
     r"^-$|\b(?:hopp\w*|nei|ingen|trenger ikke|treng ikkje|vil ikke|vil ikkje|helst ikke"
@@ -62,7 +62,7 @@ def _normalised(value: Any) -> str:
 
 
 def _cancel_or_skip(slot: str, value: Any) -> dict[str, Any] | None:
-    """For the optional questions: "avbryt" ends the form, "hopp over" skips the question,
+    """At the e-mail question: "avbryt" ends the form, "hopp over" skips the question,
     "kan vi fortsette?" asks it again."""
     word = _normalised(value)
     short = len(word.split()) <= SKIP_MAX_WORDS
@@ -76,7 +76,7 @@ def _cancel_or_skip(slot: str, value: Any) -> dict[str, Any] | None:
 
 
 def declines_the_question(text: str) -> bool:
-    """A short "no" to an optional question ("trenger ikke oppgi e-post"), not a cancel."""
+    """A short "no" to the e-mail question ("trenger ikke oppgi e-post"), not a cancel."""
     word = _normalised(text)
     return (
         bool(SKIP.search(word)) and len(word.split()) <= SKIP_MAX_WORDS and not CANCEL.search(word)
@@ -139,7 +139,7 @@ def question_inside_form(
 def fault_during_form(
     slot: str, dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> dict[str, Any] | None:
-    """A B-feil described at an optional question, or at the first after "forresten": its
+    """A B-feil described at the e-mail question, or at the first after "forresten": its
     advice now, then the question again, with the answers so far kept (an A-feil is taken
     by a rule the same way)."""
     if _intent(tracker) != "fault_major":

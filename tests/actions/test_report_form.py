@@ -215,36 +215,44 @@ async def test_the_offer_answered_in_own_words(text, responses):
     assert [m["response"] for m in dispatcher.messages] == responses
 
 
-async def test_a_question_about_the_classes_inside_the_form_is_answered_then_asked_again():
-    asked = "hva betyr egentlig B-feil?"
-    tracker = make_tracker(
-        {"report_what": "meldingene står i utboksen", "report_since": asked},
-        intent="severity_info",
-        text=asked,
-        active_loop="report_form",
-        events=[{"event": "slot", "name": "report_since", "value": asked}],
-    )
-    dispatcher = CollectingDispatcher()
-    domain = {"forms": {"report_form": {"required_slots": REPORT_SLOTS}}}
-    events = await ValidateReportForm().get_validation_events(dispatcher, tracker, domain)
-    assert [m["response"] for m in dispatcher.messages] == ["utter_severity_info"]
-    assert events == [SlotSet("report_since", None)]
+FORM_DOMAIN = {"forms": {"report_form": {"required_slots": REPORT_SLOTS}}}
 
 
-async def test_giving_up_in_plain_words_ends_the_report_and_sends_nothing():
-    said = "stopp, dropper det. sender på e-post i stedet"
+def answered_at_since(said, slots=None, intent=None, confidence=1.0):
+    """A tracker where `said` was just typed at the report's "since when?" question."""
     tracker = make_tracker(
-        {"report_what": "meldingene står i utboksen", "report_since": said},
+        {"report_what": "meldingene står i utboksen", "report_since": said, **(slots or {})},
         text=said,
         active_loop="report_form",
         events=[{"event": "slot", "name": "report_since", "value": said}],
     )
-    domain = {"forms": {"report_form": {"required_slots": REPORT_SLOTS}}}
-    form = ValidateReportForm()
-    events = await form.get_validation_events(CollectingDispatcher(), tracker, domain)
+    if intent:
+        tracker.latest_message["intent"] = {"name": intent, "confidence": confidence}
+    tracker.slots["requested_slot"] = "report_since"
+    return tracker
+
+
+async def validation_of(tracker):
+    dispatcher = CollectingDispatcher()
+    events = await ValidateReportForm().get_validation_events(dispatcher, tracker, FORM_DOMAIN)
+    return events, dispatcher.messages
+
+
+async def test_a_question_about_the_classes_inside_the_form_is_answered_then_asked_again():
+    events, messages = await validation_of(
+        answered_at_since("hva betyr egentlig B-feil?", intent="severity_info")
+    )
+    assert [m["response"] for m in messages] == ["utter_severity_info"]
+    assert events == [SlotSet("report_since", None)]
+
+
+async def test_giving_up_in_plain_words_ends_the_report_and_sends_nothing():
+    tracker = answered_at_since("stopp, dropper det. sender på e-post i stedet")
+    events, _ = await validation_of(tracker)
     assert events == [SlotSet("report_confirmed", "avbrutt")]
     tracker.add_slots(events)
-    assert await form.required_slots(REPORT_SLOTS, CollectingDispatcher(), tracker, domain) == []
+    form = ValidateReportForm()
+    assert await form.required_slots(REPORT_SLOTS, CollectingDispatcher(), tracker, {}) == []
     dispatcher = CollectingDispatcher()
     assert await ActionSubmitReport().run(dispatcher, tracker, {}) == [
         SlotSet(slot, None) for slot in REPORT_SLOTS
@@ -253,39 +261,24 @@ async def test_giving_up_in_plain_words_ends_the_report_and_sends_nothing():
 
 
 async def test_an_a_feil_described_inside_a_c_report_is_rung_in_and_the_report_goes_on_as_a():
-    said = "nå har hele systemet gått ned, ingen får logget inn"
-    tracker = make_tracker(
-        {"last_topic": "fault", "last_severity": "C", "report_what": "rapportene laster tregt"},
-        text=said,
-        active_loop="report_form",
-        events=[{"event": "slot", "name": "report_since", "value": said}],
+    tracker = answered_at_since(
+        "nå har hele systemet gått ned, ingen får logget inn",
+        {"last_topic": "fault", "last_severity": "C"},
+        intent="fault_critical",
+        confidence=0.97,
     )
-    tracker.latest_message["intent"] = {"name": "fault_critical", "confidence": 0.97}
-    tracker.slots["requested_slot"] = "report_since"
-    domain = {"forms": {"report_form": {"required_slots": REPORT_SLOTS}}}
-    dispatcher = CollectingDispatcher()
-    form = ValidateReportForm()
-    events = await form.get_validation_events(dispatcher, tracker, domain)
-    assert [m["response"] for m in dispatcher.messages] == ["utter_fault_a", "utter_report_now_a"]
-    assert dispatcher.messages[0]["line_number"] == CONTACTS.office_line.number  # 15:30
+    events, messages = await validation_of(tracker)
+    assert [m["response"] for m in messages] == ["utter_fault_a", "utter_report_now_a"]
+    assert messages[0]["line_number"] == CONTACTS.office_line.number  # 15:30
     assert SlotSet("last_severity", "A") in events
     assert SlotSet("report_since", None) in events
     tracker.add_slots(events)
-    assert "report_called" in await form.required_slots(
-        REPORT_SLOTS, CollectingDispatcher(), tracker, domain
+    assert "report_called" in await ValidateReportForm().required_slots(
+        REPORT_SLOTS, CollectingDispatcher(), tracker, FORM_DOMAIN
     )
 
 
 async def test_a_question_back_is_answered_and_not_stored():
-    asked = "hvorfor trenger dere det?"
-    tracker = make_tracker(
-        {"report_what": "rapportene viser feil sum", "report_since": asked},
-        text=asked,
-        active_loop="report_form",
-        events=[{"event": "slot", "name": "report_since", "value": asked}],
-    )
-    dispatcher = CollectingDispatcher()
-    domain = {"forms": {"report_form": {"required_slots": REPORT_SLOTS}}}
-    events = await ValidateReportForm().get_validation_events(dispatcher, tracker, domain)
-    assert [m["response"] for m in dispatcher.messages] == ["utter_report_why_we_ask"]
+    events, messages = await validation_of(answered_at_since("hvorfor trenger dere det?"))
+    assert [m["response"] for m in messages] == ["utter_report_why_we_ask"]
     assert events == [SlotSet("report_since", None)]
